@@ -1,0 +1,2 @@
+-- placeholder: replaced by the M1 dossier schema
+select 1;

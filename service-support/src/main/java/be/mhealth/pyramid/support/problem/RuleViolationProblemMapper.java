@@ -1,0 +1,14 @@
+package be.mhealth.pyramid.support.problem;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+@Provider
+public class RuleViolationProblemMapper implements ExceptionMapper<RuleViolationException> {
+    @Override
+    public Response toResponse(RuleViolationException exception) {
+        return Problem.of(422, "rule-violation", "Request breaks a rule", exception.getMessage())
+                .withErrors(exception.errors()).toResponse();
+    }
+}
