@@ -1,0 +1,29 @@
+package be.mhealth.pyramid.m3.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import be.mhealth.pyramid.m3.domain.Study;
+import be.mhealth.pyramid.m3.domain.StudyDesign;
+
+@Schema(name = "Study", description = "One clinical study offered as evidence")
+public record StudyDto(
+        @NotNull StudyDesign design,
+        @Schema(description = "number of patients in the study", minimum = "1") @NotNull @Positive Integer patients,
+        @NotBlank @Size(max = 1000) String primaryOutcome,
+        @NotBlank @Size(max = 4000) String result,
+        @Schema(description = "where the study is published, e.g. a DOI", examples = "10.1000/xyz123")
+        @NotBlank @Size(max = 500) String reference) {
+
+    Study toDomain() {
+        return new Study(design, patients, primaryOutcome, result, reference);
+    }
+
+    static StudyDto of(Study s) {
+        return new StudyDto(s.design(), s.patients(), s.primaryOutcome(), s.result(), s.reference());
+    }
+}

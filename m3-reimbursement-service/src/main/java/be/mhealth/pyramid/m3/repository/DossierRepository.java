@@ -1,0 +1,55 @@
+package be.mhealth.pyramid.m3.repository;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import be.mhealth.pyramid.m3.domain.DossierState;
+import be.mhealth.pyramid.m3.domain.ReimbursementDossier;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class DossierRepository implements PanacheRepositoryBase<ReimbursementDossier, UUID> {
+
+    /** The states in which NIHDI owns the next step. */
+    public static final List<DossierState> QUEUE_STATES = List.of(DossierState.SUBMITTED, DossierState.IN_EVALUATION);
+
+    /** An organization's dossiers, newest first; {@code state} optional. */
+    public PanacheQuery<ReimbursementDossier> ofOrganization(String organization, DossierState state) {
+        return state == null
+                ? find("organizationId = ?1", Sort.descending("createdAt").and("id"), organization)
+                : find("organizationId = ?1 and state = ?2", Sort.descending("createdAt").and("id"), organization,
+                        state);
+    }
+
+    /** Every dossier that was ever submitted (drafts stay the vendor's), newest first; {@code state} optional. */
+    public PanacheQuery<ReimbursementDossier> submitted(DossierState state) {
+        return state == null
+                ? find("submittedAt is not null", Sort.descending("createdAt").and("id"))
+                : find("submittedAt is not null and state = ?1", Sort.descending("createdAt").and("id"), state);
+    }
+
+    /** The review queue: dossiers awaiting NIHDI, earliest due first; only the overdue ones when asked. */
+    public PanacheQuery<ReimbursementDossier> queue(LocalDate today, boolean overdueOnly) {
+        Sort order = Sort.ascending("dueOn").and("submittedAt").and("id");
+        return overdueOnly
+                ? find("state in :states and dueOn < :today", order,
+                        Parameters.with("states", QUEUE_STATES).and("today", today))
+                : find("state in :states", order, Parameters.with("states", QUEUE_STATES));
+    }
+
+    public List<UUID> withClarificationDueBefore(LocalDate day) {
+        return find("state = ?1 and clarificationRequestedOn < ?2", DossierState.CLARIFICATION_REQUESTED,
+                day.minusDays(ReimbursementDossier.CLARIFICATION_MAX_DAYS)).project(UUID.class).list();
+    }
+
+    public List<UUID> temporaryEndedBefore(LocalDate day) {
+        return find("state = ?1 and reimbursementEnd < ?2", DossierState.APPROVED_TEMPORARY, day)
+                .project(UUID.class).list();
+    }
+}
