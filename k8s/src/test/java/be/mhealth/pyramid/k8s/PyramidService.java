@@ -1,0 +1,52 @@
+package be.mhealth.pyramid.k8s;
+
+import java.util.List;
+import java.util.Map;
+
+/** The five services as the manifests must deploy them (port, database, expected replicas per overlay). */
+enum PyramidService {
+    GATEWAY("gateway", 8080, null, 3),
+    REGISTRY("registry-service", 8081, "registry", 3),
+    M1("m1-ce-service", 8082, "m1", 2),
+    M2("m2-interop-service", 8083, "m2", 2),
+    M3("m3-reimbursement-service", 8084, "m3", 2);
+
+    final String name;
+    final int port;
+    /** Database and owner name; null for the gateway, which has no database and no Kafka. */
+    final String database;
+    private final int productionReplicas;
+
+    PyramidService(String name, int port, String database, int productionReplicas) {
+        this.name = name;
+        this.port = port;
+        this.database = database;
+        this.productionReplicas = productionReplicas;
+    }
+
+    int replicas(Manifests m) {
+        return m.production() ? productionReplicas : 1;
+    }
+
+    boolean usesDatabaseAndKafka() {
+        return database != null;
+    }
+
+    /** The CloudNativePG cluster that holds this service's database. */
+    String postgresCluster() {
+        return "pg-" + database;
+    }
+
+    static List<PyramidService> domainServices() {
+        return List.of(REGISTRY, M1, M2, M3);
+    }
+
+    /** The gateway's upstream variables and the service each must point at. */
+    static Map<String, PyramidService> gatewayUpstreams() {
+        return Map.of(
+                "PYRAMID_GATEWAY_UPSTREAMS_REGISTRY_URL", REGISTRY,
+                "PYRAMID_GATEWAY_UPSTREAMS_M1_URL", M1,
+                "PYRAMID_GATEWAY_UPSTREAMS_M2_URL", M2,
+                "PYRAMID_GATEWAY_UPSTREAMS_M3_URL", M3);
+    }
+}
