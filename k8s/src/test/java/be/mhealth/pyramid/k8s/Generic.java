@@ -47,6 +47,8 @@ final class Generic {
                     "hostname", fields("hostname", null, "backchannelDynamic", null),
                     "proxy", fields("headers", null),
                     "ingress", fields("enabled", null),
+                    // Peers are NetworkPolicyPeers, parsed strictly by NetworkTest.
+                    "networkPolicy", fields("enabled", null, "http", null, "management", null),
                     "resources", RESOURCES),
             // The realm is compared as a whole with the repository's realm JSON.
             "KeycloakRealmImport", fields(

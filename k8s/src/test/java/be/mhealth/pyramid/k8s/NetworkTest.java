@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -50,6 +51,10 @@ class NetworkTest {
 
     static final Pod KEYCLOAK = new Pod("keycloak", NS,
             Map.of("app", "keycloak", "app.kubernetes.io/managed-by", "keycloak-operator", "app.kubernetes.io/instance", "keycloak"));
+    /** The operator's realm import job: Keycloak's pod labels with {@code app} changed. */
+    static final Pod REALM_IMPORT = new Pod("realm import job", NS, Map.of("app", "keycloak-realm-import",
+            "app.kubernetes.io/managed-by", "keycloak-operator", "app.kubernetes.io/instance", "keycloak"));
+    static final int KEYCLOAK_MANAGEMENT_PORT = 9000;
     static final Pod INGRESS_CONTROLLER = new Pod("ingress controller", "ingress-nginx",
             Map.of("app.kubernetes.io/name", "ingress-nginx"));
     static final Pod DNS = new Pod("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns"));
@@ -130,9 +135,16 @@ class NetworkTest {
             assertThat(ingressAllowed(m, KEYCLOAK, postgres(owner.postgresCluster()), 5432, "TCP")).isFalse();
         }
         assertThat(ingressAllowed(m, KEYCLOAK, postgres("pg-keycloak"), 5432, "TCP")).isTrue();
+        assertThat(ingressAllowed(m, REALM_IMPORT, postgres("pg-keycloak"), 5432, "TCP")).isTrue();
+        for (PyramidService svc : PyramidService.values()) {
+            assertThat(ingressAllowed(m, pod(m, svc), postgres("pg-keycloak"), 5432, "TCP")).isFalse();
+            assertThat(ingressAllowed(m, pod(m, svc), KEYCLOAK, KEYCLOAK_MANAGEMENT_PORT, "TCP")).isFalse();
+        }
         assertThat(ingressAllowed(m, INGRESS_CONTROLLER, KEYCLOAK, 8080, "TCP")).isTrue();
+        assertThat(ingressAllowed(m, INGRESS_CONTROLLER, KEYCLOAK, KEYCLOAK_MANAGEMENT_PORT, "TCP")).isFalse();
         assertThat(ingressAllowed(m, ELSEWHERE, KEYCLOAK, 8080, "TCP")).isFalse();
         assertThat(ingressAllowed(m, INGRESS_CONTROLLER, kafkaBroker(m), 9092, "TCP")).isFalse();
+        assertThat(ingressAllowed(m, ELSEWHERE, kafkaBroker(m), 9092, "TCP")).isFalse();
     }
 
     // --- NetworkPolicy semantics -------------------------------------------------------------------------
@@ -141,9 +153,26 @@ class NetworkTest {
         return egressAllowed(m, from, to, port, protocol) && ingressAllowed(m, from, to, port, protocol);
     }
 
-    /** Our policies, plus the one Strimzi generates for the listener from its networkPolicyPeers. */
+    /**
+     * Our policies, plus those the operators generate: Strimzi's for the listener from its networkPolicyPeers,
+     * and the Keycloak operator's from the Keycloak's networkPolicy (without peers a port admits every source).
+     */
     static List<NetworkPolicy> policies(Manifests m) {
         List<NetworkPolicy> policies = new ArrayList<>(m.all(NetworkPolicy.class));
+        GenericKubernetesResource keycloak = m.generic("Keycloak", "keycloak");
+        if (!Boolean.FALSE.equals(Generic.at(keycloak, "networkPolicy.enabled"))) {
+            policies.add(new NetworkPolicyBuilder()
+                    .withNewMetadata().withName("keycloak-network-policy").withNamespace(NS).endMetadata()
+                    .withNewSpec()
+                    .withNewPodSelector().addToMatchLabels("app", "keycloak").endPodSelector()
+                    .withPolicyTypes("Ingress")
+                    .addNewIngress().withFrom(peers(Generic.at(keycloak, "networkPolicy.http")))
+                    .addNewPort().withNewPort((Integer) Generic.at(keycloak, "http.httpPort")).withProtocol("TCP").endPort()
+                    .endIngress()
+                    .addNewIngress().withFrom(peers(Generic.at(keycloak, "networkPolicy.management")))
+                    .addNewPort().withNewPort(KEYCLOAK_MANAGEMENT_PORT).withProtocol("TCP").endPort().endIngress()
+                    .endSpec().build());
+        }
         Kafka kafka = m.all(Kafka.class).get(0);
         for (var listener : kafka.getSpec().getKafka().getListeners()) {
             policies.add(new NetworkPolicyBuilder()
@@ -176,6 +205,18 @@ class NetworkTest {
         return isolating.isEmpty() || isolating.stream()
                 .flatMap(p -> p.getSpec().getEgress() == null ? Stream.empty() : p.getSpec().getEgress().stream())
                 .anyMatch(rule -> peersMatch(rule.getTo(), to) && portsMatch(rule.getPorts(), port, protocol));
+    }
+
+    /** Peers written in an operator's custom resource, parsed strictly as NetworkPolicyPeers. */
+    private static List<NetworkPolicyPeer> peers(List<Object> written) {
+        if (written == null) {
+            return List.of();
+        }
+        return written.stream().map(peer -> {
+            var parsed = StrictModel.YAML.convertValue(peer, NetworkPolicyPeer.class);
+            assertThat(StrictModel.unknownFields(parsed)).as("unknown fields of a NetworkPolicyPeer").isEmpty();
+            return parsed;
+        }).toList();
     }
 
     private static boolean selects(NetworkPolicy p, Pod pod) {

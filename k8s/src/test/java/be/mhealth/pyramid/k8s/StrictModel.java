@@ -95,13 +95,19 @@ final class StrictModel {
             throw new IllegalArgumentException(type + " " + name + ": " + e.getMessage(), e);
         }
         if (model != GenericKubernetesResource.class) {
-            List<String> unknown = new ArrayList<>();
-            collectUnknown(object, "", unknown, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+            List<String> unknown = unknownFields(object);
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException(type + " " + name + " has fields its model does not know: " + unknown);
             }
         }
         return object;
+    }
+
+    /** Paths of the fields a parsed model object holds only as additional (unknown) properties. */
+    static List<String> unknownFields(Object parsed) {
+        List<String> unknown = new ArrayList<>();
+        collectUnknown(parsed, "", unknown, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+        return unknown;
     }
 
     /** Walks the model's getters and reports every additional (unknown) property with its path. */
