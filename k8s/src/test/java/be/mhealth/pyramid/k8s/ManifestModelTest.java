@@ -3,9 +3,13 @@ package be.mhealth.pyramid.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +41,14 @@ class ManifestModelTest {
         Map<String, Long> names = m.objects().stream()
                 .collect(Collectors.groupingBy(ManifestModelTest::describe, Collectors.counting()));
         assertThat(names).as("duplicate objects").allSatisfy((name, count) -> assertThat(count).as(name).isOne());
+    }
+
+    @Test
+    void everyOverlayIsTested() throws IOException {
+        try (Stream<Path> overlays = Files.list(Manifests.k8sDir().resolve("overlays"))) {
+            assertThat(overlays.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(OVERLAYS);
+        }
     }
 
     @Test
