@@ -1,2 +1,0 @@
--- placeholder: replaced by the M1 dossier schema
-select 1;
