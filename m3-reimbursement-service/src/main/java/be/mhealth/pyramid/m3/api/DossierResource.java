@@ -44,7 +44,6 @@ import be.mhealth.pyramid.support.web.IdempotentWrites;
 
 @Path(DossierResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocs.TAG, description = "NIHDI reimbursement dossiers (M3) and their procedure")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "no or invalid token",
@@ -67,6 +66,7 @@ public class DossierResource {
         this.caller = caller;
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Transactional
     @RolesAllowed(Roles.VENDOR)
@@ -146,6 +146,7 @@ public class DossierResource {
         return new PageView<>(found.items().stream().map(TransitionView::of).toList(), page, size, found.total());
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @PUT
     @Path("{id}")
     @Transactional
@@ -198,6 +199,7 @@ public class DossierResource {
                 () -> ok(service.submit(id, organization, ifMatch, caller.name())));
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("{id}/withdraw")
     @Transactional
@@ -222,6 +224,7 @@ public class DossierResource {
                 () -> ok(service.withdraw(id, organization, ifMatch, reason, caller.name())));
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("{id}/decision")
     @Transactional

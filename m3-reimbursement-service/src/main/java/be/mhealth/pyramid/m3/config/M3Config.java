@@ -12,4 +12,7 @@ public interface M3Config {
     /** The zone whose calendar days the statutory clocks count. */
     @WithDefault("Europe/Brussels")
     ZoneId zone();
+
+    /** How often the procedure clock job runs (a Quarkus {@code every} value; {@code off} disables it). */
+    String clockJobEvery();
 }

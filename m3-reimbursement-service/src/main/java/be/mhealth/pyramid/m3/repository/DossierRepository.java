@@ -44,12 +44,18 @@ public class DossierRepository implements PanacheRepositoryBase<ReimbursementDos
     }
 
     public List<UUID> withClarificationDueBefore(LocalDate day) {
-        return find("state = ?1 and clarificationRequestedOn < ?2", DossierState.CLARIFICATION_REQUESTED,
-                day.minusDays(ReimbursementDossier.CLARIFICATION_MAX_DAYS)).project(UUID.class).list();
+        return ids("clarificationRequestedOn", DossierState.CLARIFICATION_REQUESTED,
+                day.minusDays(ReimbursementDossier.CLARIFICATION_MAX_DAYS));
     }
 
     public List<UUID> temporaryEndedBefore(LocalDate day) {
-        return find("state = ?1 and reimbursementEnd < ?2", DossierState.APPROVED_TEMPORARY, day)
-                .project(UUID.class).list();
+        return ids("reimbursementEnd", DossierState.APPROVED_TEMPORARY, day);
+    }
+
+    /** The ids of the dossiers in {@code state} whose {@code dateField} lies before {@code day}. */
+    private List<UUID> ids(String dateField, DossierState state, LocalDate day) {
+        return getEntityManager().createQuery("select d.id from ReimbursementDossier d where d.state = :state and d."
+                + dateField + " < :day order by d.id", UUID.class)
+                .setParameter("state", state).setParameter("day", day).getResultList();
     }
 }

@@ -1,0 +1,239 @@
+package be.mhealth.pyramid.m3.api;
+
+import static be.mhealth.pyramid.m3.ProcedureFixture.DOSSIERS;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import be.mhealth.pyramid.events.Level;
+import be.mhealth.pyramid.m3.Actors;
+import be.mhealth.pyramid.m3.ProcedureFixture;
+import be.mhealth.pyramid.testing.KafkaResource;
+import be.mhealth.pyramid.testing.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The vendor's side: opening, editing, submitting and withdrawing dossiers, and who may see what. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+class DossierApiTest {
+
+    @Inject
+    ProcedureFixture fixture;
+
+    @Inject
+    Actors actors;
+
+    @AfterEach
+    void anonymousAgain() {
+        actors.anonymous();
+    }
+
+    @Test
+    void aVendorOpensADraftForItsOwnAppAtM2() {
+        UUID appId = fixture.medisoftApp();
+        actors.alice();
+
+        var created = given().contentType(ContentType.JSON).body(ProcedureFixture.request(appId)).post(DOSSIERS)
+                .then().statusCode(201)
+                .header("Location", containsString(DOSSIERS + "/"))
+                .header("ETag", "\"0\"")
+                .body("state", equalTo("DRAFT"))
+                .body("appId", equalTo(appId.toString()))
+                .body("organizationId", equalTo("medisoft"))
+                .body("carePathway.fr", equalTo("Suivi du diabète de type 2"))
+                .body("clinicalEvidence[0].design", equalTo("RCT"))
+                .body("requestedFinancing.unit", equalTo("PER_PATIENT_PER_MONTH"))
+                .body("evaluationDays", equalTo(180))
+                .body("createdBy", equalTo("alice"))
+                .extract();
+        assertThat(created.jsonPath().getString("currentStep")).isNull();
+
+        String id = created.path("id");
+        given().get(DOSSIERS + "/" + id + "/history").then().statusCode(200)
+                .body("items.action", contains("CREATE"))
+                .body("items[0].actor", equalTo("alice"))
+                .body("items[0].toState", equalTo("DRAFT"));
+    }
+
+    @Test
+    void anAppBelowM2IsRefusedWithItsLevel() {
+        UUID atM1 = fixture.app("medisoft", Level.M1);
+        UUID noLevel = fixture.app("medisoft", null);
+        actors.alice();
+
+        given().contentType(ContentType.JSON).body(ProcedureFixture.request(atM1)).post(DOSSIERS)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("currentState", equalTo("M1"));
+        given().contentType(ContentType.JSON).body(ProcedureFixture.request(noLevel)).post(DOSSIERS)
+                .then().statusCode(409).body("currentState", equalTo("NONE"));
+    }
+
+    @Test
+    void anotherOrganizationsAppOrDossierDoesNotExistForTheCaller() {
+        UUID appId = fixture.medisoftApp();
+        UUID dossier = fixture.draft(appId);
+
+        actors.bob();
+        given().contentType(ContentType.JSON).body(ProcedureFixture.request(appId)).post(DOSSIERS)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(ProcedureFixture.request(UUID.randomUUID())).post(DOSSIERS)
+                .then().statusCode(404);
+        given().get(DOSSIERS + "/" + dossier).then().statusCode(404);
+        given().post(DOSSIERS + "/" + dossier + "/submit").then().statusCode(404);
+        given().get(DOSSIERS + "?size=100").then().statusCode(200)
+                .body("items.id", not(hasItem(dossier.toString())));
+
+        actors.alice();
+        given().get(DOSSIERS + "?state=DRAFT&size=100").then().statusCode(200)
+                .body("items.id", hasItem(dossier.toString()))
+                .body("items.organizationId", not(hasItem("carelab")));
+    }
+
+    @Test
+    void rolesAreChecked() {
+        UUID appId = fixture.medisoftApp();
+        UUID dossier = fixture.draft(appId);
+
+        actors.anonymous();
+        given().get(DOSSIERS + "/" + dossier).then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/v1/m3/review-queue").then().statusCode(401);
+
+        actors.eric();
+        given().get(DOSSIERS + "/" + dossier).then().statusCode(403).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("outcome", "ADMISSIBLE"))
+                .post(DOSSIERS + "/" + dossier + "/decision").then().statusCode(403);
+
+        actors.alice();
+        given().contentType(ContentType.JSON).body(Map.of("outcome", "ADMISSIBLE"))
+                .post(DOSSIERS + "/" + dossier + "/decision").then().statusCode(403);
+        given().get("/api/v1/m3/review-queue").then().statusCode(403);
+
+        actors.as("vera", "vendor", null);
+        given().contentType(ContentType.JSON).body(ProcedureFixture.request(appId)).post(DOSSIERS)
+                .then().statusCode(403).body("detail", containsString("organization"));
+
+        actors.nina();
+        given().contentType(ContentType.JSON).body(ProcedureFixture.request(appId)).post(DOSSIERS)
+                .then().statusCode(403);
+        // NIHDI does not see drafts
+        given().get(DOSSIERS + "/" + dossier).then().statusCode(404);
+    }
+
+    @Test
+    void badInputNamesTheField() {
+        UUID appId = fixture.medisoftApp();
+        actors.alice();
+
+        Map<String, Object> noFrench = ProcedureFixture.request(appId);
+        noFrench.put("carePathway", Map.of("nl", "Zorgpad", "en", "Pathway"));
+        given().contentType(ContentType.JSON).body(noFrench).post(DOSSIERS).then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", contains("carePathway.fr"));
+
+        Map<String, Object> noPatients = ProcedureFixture.request(appId);
+        noPatients.put("clinicalEvidence", List.of(Map.of("design", "RCT", "patients", 0, "primaryOutcome", "x",
+                "result", "y", "reference", "10.1/z")));
+        // the shared ValidationProblemMapper puts a list index after the field (reported to the lead)
+        given().contentType(ContentType.JSON).body(noPatients).post(DOSSIERS).then().statusCode(400)
+                .body("errors.field", contains(anyOf(equalTo("clinicalEvidence[0].patients"),
+                        equalTo("clinicalEvidence.patients[0]"))));
+
+        Map<String, Object> badDesign = ProcedureFixture.request(appId);
+        badDesign.put("clinicalEvidence", List.of(Map.of("design", "CASE_STUDY", "patients", 3, "primaryOutcome", "x",
+                "result", "y", "reference", "10.1/z")));
+        given().contentType(ContentType.JSON).body(badDesign).post(DOSSIERS).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("clinicalEvidence[0].design"));
+
+        Map<String, Object> badAmounts = ProcedureFixture.request(appId);
+        badAmounts.put("requestedFinancing", Map.of("amount", 30.123, "unit", "PER_PATIENT_PER_MONTH", "months", 0));
+        badAmounts.put("socioEconomicEvidence", Map.of("budgetImpactPerYear", -1));
+        given().contentType(ContentType.JSON).body(badAmounts).post(DOSSIERS).then().statusCode(400)
+                .body("errors.field", contains("requestedFinancing.amount", "requestedFinancing.months",
+                        "socioEconomicEvidence.budgetImpactPerYear"));
+
+        Map<String, Object> noEvidence = ProcedureFixture.request(appId);
+        noEvidence.remove("clinicalEvidence");
+        noEvidence.remove("appId");
+        given().contentType(ContentType.JSON).body(noEvidence).post(DOSSIERS).then().statusCode(400)
+                .body("errors.field", contains("appId", "clinicalEvidence"));
+
+        Map<String, Object> unknownField = ProcedureFixture.request(appId);
+        unknownField.put("priority", "high");
+        given().contentType(ContentType.JSON).body(unknownField).post(DOSSIERS).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("priority"));
+
+        given().get(DOSSIERS + "?size=101").then().statusCode(400).body("errors.field", contains("size"));
+        given().get(DOSSIERS + "?state=LOST").then().statusCode(400).body("errors.field", contains("state"));
+    }
+
+    @Test
+    void updatesNeedTheCurrentETagAndOnlyDraftsOrClarificationsAreEditable() {
+        UUID dossier = fixture.draft(fixture.medisoftApp());
+        Map<String, Object> content = ProcedureFixture.content();
+        content.put("requestedFinancing", Map.of("amount", 28.75, "unit", "PER_PATIENT_PER_MONTH", "months", 12));
+
+        given().contentType(ContentType.JSON).body(content).put(DOSSIERS + "/" + dossier)
+                .then().statusCode(428).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("If-Match", "\"7\"").body(content).put(DOSSIERS + "/" + dossier)
+                .then().statusCode(412);
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(content).put(DOSSIERS + "/" + dossier)
+                .then().statusCode(200).header("ETag", "\"1\"")
+                .body("requestedFinancing.amount", equalTo(28.75f))
+                .body("requestedFinancing.months", equalTo(12));
+
+        given().header("If-Match", "\"0\"").post(DOSSIERS + "/" + dossier + "/submit").then().statusCode(412);
+        given().header("If-Match", "\"1\"").post(DOSSIERS + "/" + dossier + "/submit").then().statusCode(200)
+                .body("state", equalTo("SUBMITTED"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(content).put(DOSSIERS + "/" + dossier)
+                .then().statusCode(409).body("currentState", equalTo("SUBMITTED"));
+        given().post(DOSSIERS + "/" + dossier + "/submit").then().statusCode(409)
+                .body("currentState", equalTo("SUBMITTED"));
+    }
+
+    @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyReturnsTheFirstDossier() {
+        UUID appId = fixture.medisoftApp();
+        actors.alice();
+        String key = UUID.randomUUID().toString();
+
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(ProcedureFixture.request(appId)).post(DOSSIERS).then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(ProcedureFixture.request(appId)).post(DOSSIERS).then().statusCode(201)
+                .header("Idempotency-Replayed", "true").body("id", equalTo(first));
+        given().get(DOSSIERS + "?size=100").then().body("items.findAll { it.appId == '" + appId + "' }.size()",
+                equalTo(1));
+    }
+
+    @Test
+    void theVendorWithdrawsAnUndecidedDossierWithAReason() {
+        UUID dossier = fixture.inEvaluation(fixture.medisoftApp());
+        actors.alice();
+
+        given().contentType(ContentType.JSON).body(Map.of("reason", "new study under way"))
+                .post(DOSSIERS + "/" + dossier + "/withdraw").then().statusCode(200)
+                .body("state", equalTo("WITHDRAWN"));
+        given().contentType(ContentType.JSON).post(DOSSIERS + "/" + dossier + "/withdraw").then().statusCode(409)
+                .body("currentState", equalTo("WITHDRAWN"));
+        given().get(DOSSIERS + "/" + dossier + "/history").then().statusCode(200)
+                .body("items.action", contains("CREATE", "SUBMIT", "ADMISSIBLE", "WITHDRAW"))
+                .body("items[3].reason", equalTo("new study under way"))
+                .body("items[3].actor", equalTo("alice"));
+    }
+}
