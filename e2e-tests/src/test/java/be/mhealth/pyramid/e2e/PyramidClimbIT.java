@@ -1,0 +1,200 @@
+package be.mhealth.pyramid.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The whole climb, as vendors and the three authorities drive it, against the real platform (PostgreSQL, Kafka,
+ * Keycloak with the repo's realm, the five packaged services) started by {@code ./pyramid up}, only through the
+ * gateway and only with real tokens.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PyramidClimbIT {
+
+    static Platform platform;
+    static PyramidClient client;
+    static ClimbSteps steps;
+
+    /** The app alice climbs with in scenarios 1 to 4. */
+    static UUID app;
+    static String appName;
+    static UUID m1Dossier;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = Platform.start();
+        client = new PyramidClient(platform.gatewayUrl(), platform.realmUrl());
+        steps = new ClimbSteps(client);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aliceRegistersAnAppAndFamhpGrantsM1() {
+        appName = "Climber" + UUID.randomUUID().toString().substring(0, 8);
+        app = steps.registerApp("alice", listing(appName), null);
+        assertThat(catalogLevel(app, appName)).as("a draft is not listed").isNull();
+
+        m1Dossier = steps.submitM1("alice", app, "IIa", LocalDate.now().plusYears(3));
+        steps.decideM1(client.as("fiona"), m1Dossier, "APPROVED", null);
+        long approved = System.nanoTime();
+        awaitCatalogLevel(app, appName, "M1", Duration.ofMillis(10));
+        double millis = (System.nanoTime() - approved) / 1e6;
+        System.out.printf("E2E: approval response → level visible in the catalog: %.0f ms%n", millis);
+
+        client.anonymous().get("/api/v1/apps/" + app).then().statusCode(200)
+                .body("level", equalTo("M1"))
+                .body("facts.m1.deviceClass", equalTo("IIa"));
+    }
+
+    @Test
+    @Order(2)
+    void climbsToM2AndThenToM3WithTheReimbursementFacts() {
+        ClimbSteps.M2Dossier m2 = steps.submitM2("alice", app, ClimbSteps.riskAssessment(true));
+        assertThat(m2.requiredCriteria()).isNotEmpty().contains("SECURITY");
+        for (String criterion : m2.requiredCriteria()) {
+            steps.recordTestResult(client.as("tess"), m2.id(), criterion, "PASS");
+        }
+        steps.decideM2(client.as("eric"), m2.id(), "APPROVED", null);
+        awaitCatalogLevel(app, appName, "M2", Duration.ofMillis(100));
+
+        UUID m3 = steps.submitM3("alice", app);
+        steps.decideM3(client.as("nina"), m3, Map.of("outcome", "ADMISSIBLE"));
+        steps.decideM3(client.as("nina"), m3, ClimbSteps.approvedTemporary("789012"));
+        awaitCatalogLevel(app, appName, "M3", Duration.ofMillis(100));
+
+        JsonPath details = client.anonymous().get("/api/v1/apps/" + app).then().statusCode(200).extract().jsonPath();
+        assertThat(details.getString("facts.m3.kind")).isEqualTo("TEMPORARY");
+        assertThat(details.getString("facts.m3.nomenclatureCode")).isEqualTo("789012");
+        assertThat(details.getList("facts.m2.criteriaMet", String.class))
+                .containsExactlyInAnyOrderElementsOf(m2.requiredCriteria());
+    }
+
+    @Test
+    @Order(3)
+    void revokingM1DropsTheAppAndANewM1RestoresM3() {
+        steps.revokeM1(client.as("fiona"), m1Dossier, "certificate suspended by the notified body");
+        awaitCatalogLevel(app, appName, null, Duration.ofMillis(100));
+
+        UUID second = steps.submitM1("alice", app, "IIa", LocalDate.now().plusYears(4));
+        steps.decideM1(client.as("fiona"), second, "APPROVED", null);
+        awaitCatalogLevel(app, appName, "M3", Duration.ofMillis(100));
+
+        List<String> levels = client.anonymous().get("/api/v1/apps/" + app + "/history").then().statusCode(200)
+                .extract().jsonPath().getList("items.toLevel");
+        assertThat(levels).containsSubsequence("M1", "M2", "M3", null, "M3");
+    }
+
+    @Test
+    @Order(4)
+    void anotherVendorAndAnonymousCallersAreKeptOut() {
+        UUID draft = steps.registerApp("alice", listing("Draft" + UUID.randomUUID().toString().substring(0, 8)), null);
+        UUID dossier = UUID.fromString(client.as("alice").body(ClimbSteps.m1Dossier(draft, "I", LocalDate.now()
+                .plusYears(2))).post("/api/v1/m1/dossiers").then().statusCode(201).extract().path("id"));
+
+        client.as("bob").get("/api/v1/apps/" + draft).then().statusCode(404);
+        client.as("bob").body(listing("Hijack")).header("If-Match", "\"0\"").put("/api/v1/apps/" + draft)
+                .then().statusCode(404);
+        client.as("bob").get("/api/v1/m1/dossiers/" + dossier).then().statusCode(404);
+        client.as("bob").post("/api/v1/m1/dossiers/" + dossier + "/submit").then().statusCode(404);
+        client.as("bob").body(Map.of("outcome", "APPROVED")).post("/api/v1/m1/dossiers/" + dossier + "/decision")
+                .then().statusCode(403);
+        client.as("alice").body(Map.of("outcome", "APPROVED")).post("/api/v1/m1/dossiers/" + m1Dossier + "/decision")
+                .then().statusCode(403);
+
+        client.anonymous().get("/api/v1/catalog").then().statusCode(200);
+        client.anonymous().get("/api/v1/stats").then().statusCode(200);
+        client.anonymous().get("/api/v1/apps/" + draft).then().statusCode(404);
+        client.anonymous().get("/api/v1/m1/dossiers/" + dossier).then().statusCode(401)
+                .contentType("application/problem+json");
+        client.anonymous().body(listing("Anon")).post("/api/v1/apps").then().statusCode(401);
+        client.anonymous().get("/api/v1/m2/dossiers").then().statusCode(401);
+        client.anonymous().get("/api/v1/m3/dossiers").then().statusCode(401);
+    }
+
+    @Test
+    @Order(5)
+    void authoritySystemsDecideWithClientCredentials() {
+        String name = "Systems" + UUID.randomUUID().toString().substring(0, 8);
+        UUID other = steps.registerApp("bob", listing(name), null);
+        UUID m1 = steps.submitM1("bob", other, "IIb", LocalDate.now().plusYears(2));
+        steps.decideM1(client.asSystem("famhp-system"), m1, "APPROVED", null);
+        awaitCatalogLevel(other, name, "M1", Duration.ofMillis(100));
+
+        ClimbSteps.M2Dossier m2 = steps.submitM2("bob", other, ClimbSteps.riskAssessment(false));
+        for (String criterion : m2.requiredCriteria()) {
+            steps.recordTestResult(client.asSystem("test-centre-system"), m2.id(), criterion, "PASS");
+        }
+        steps.decideM2(client.asSystem("ehealth-system"), m2.id(), "APPROVED", null);
+        awaitCatalogLevel(other, name, "M2", Duration.ofMillis(100));
+
+        UUID m3 = steps.submitM3("bob", other);
+        steps.decideM3(client.asSystem("nihdi-system"), m3, Map.of("outcome", "ADMISSIBLE"));
+        steps.decideM3(client.asSystem("nihdi-system"), m3, ClimbSteps.approvedDefinitive("789013"));
+        awaitCatalogLevel(other, name, "M3", Duration.ofMillis(100));
+
+        String decidedBy = client.as("bob").get("/api/v1/m1/dossiers/" + m1 + "/history").then().statusCode(200)
+                .extract().jsonPath().getString("items.find { it.to == 'APPROVED' }.by");
+        assertThat(decidedBy).contains("famhp-system");
+    }
+
+    @Test
+    @Order(6)
+    void aKilledServiceLosesNoDecision() {
+        String name = "Crash" + UUID.randomUUID().toString().substring(0, 8);
+        UUID crashApp = steps.registerApp("alice", listing(name), null);
+        UUID dossier = steps.submitM1("alice", crashApp, "IIa", LocalDate.now().plusYears(2));
+
+        platform.kill("registry-service");
+        steps.decideM1(client.as("fiona"), dossier, "APPROVED", null);
+        platform.restartMissing();
+
+        awaitCatalogLevel(crashApp, name, "M1", Duration.ofMillis(200));
+        List<String> levels = client.anonymous().get("/api/v1/apps/" + crashApp + "/history").then().statusCode(200)
+                .extract().jsonPath().getList("items.toLevel");
+        assertThat(levels).containsExactly("M1");
+    }
+
+    // ---- helpers ----
+
+    static Map<String, Object> listing(String name) {
+        return ClimbSteps.appListing(Map.of("nl", name, "fr", name, "en", name),
+                Map.of("nl", "Een app voor de eindtest.", "fr", "Une app pour le test final.",
+                        "en", "An app for the end-to-end test."),
+                "CARDIOLOGY", List.of("IOS", "ANDROID"), List.of("PATIENT"), name.toLowerCase());
+    }
+
+    /** The app's level as the public catalog shows it; null when it is not listed. */
+    static String catalogLevel(UUID appId, String name) {
+        JsonPath page = client.anonymous().queryParam("q", name).queryParam("size", 100)
+                .get("/api/v1/catalog").then().statusCode(200).extract().jsonPath();
+        return page.getString("items.find { it.id == '" + appId + "' }.level");
+    }
+
+    static void awaitCatalogLevel(UUID appId, String name, String level, Duration poll) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(poll)
+                .untilAsserted(() -> assertThat(catalogLevel(appId, name)).isEqualTo(level));
+    }
+}
