@@ -163,7 +163,8 @@ class DossierFlowTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://pyramid.mhealth.be/problems/dossier-exists"))
                 .body("currentState", equalTo("APPROVED"));
-        given().when().post(DOSSIERS + "/" + dossierId + "/withdraw")
+        given().contentType(ContentType.JSON).body(Map.of("reason", "moving to a new certificate"))
+                .when().post(DOSSIERS + "/" + dossierId + "/withdraw")
                 .then().statusCode(409)
                 .body("currentState", equalTo("APPROVED"));
     }

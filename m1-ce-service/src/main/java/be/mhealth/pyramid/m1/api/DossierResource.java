@@ -214,12 +214,13 @@ public class DossierResource {
 
     @POST
     @Path("{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VENDOR)
     @Transactional
-    @Operation(summary = "Withdraw a dossier that is not decided", description = "The body (a reason) is optional.")
+    @Operation(summary = "Withdraw a dossier that is not decided, with a reason")
     @APIResponse(responseCode = "200", description = "Withdrawn",
             content = @Content(schema = @Schema(implementation = DossierView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(
+    @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -232,12 +233,11 @@ public class DossierResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response withdraw(@Parameter(description = "Dossier id") @PathParam("id") UUID id,
-            @Valid WithdrawalRequest request,
+            @NotNull @Valid ReasonRequest request,
             @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Makes retries safe") @HeaderParam(IdempotentWrites.HEADER) String key) {
-        String reason = request == null ? null : request.reason();
-        return writes.run(key, caller.name(), "POST " + PATH + "/{id}/withdraw",
-                new Object[] { id, reason }, () -> ok(service.withdraw(id, ifMatch, reason)));
+        return writes.run(key, caller.name(), "POST " + PATH + "/{id}/withdraw", new Object[] { id, request },
+                () -> ok(service.withdraw(id, ifMatch, request.reason())));
     }
 
     @POST

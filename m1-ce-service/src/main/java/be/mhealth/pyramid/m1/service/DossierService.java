@@ -118,7 +118,7 @@ public class DossierService {
     public Dossier withdraw(UUID id, String ifMatch, String reason) {
         Dossier dossier = access.forVendorChange(id);
         matchIfGiven(ifMatch, dossier);
-        return record(dossier, DossierAction.WITHDRAW, now(), reason == null ? "withdrawn by the vendor" : reason);
+        return record(dossier, DossierAction.WITHDRAW, now(), reason);
     }
 
     /**

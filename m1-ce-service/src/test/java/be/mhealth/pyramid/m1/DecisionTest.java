@@ -1,0 +1,158 @@
+package be.mhealth.pyramid.m1;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import be.mhealth.pyramid.events.EventType;
+import be.mhealth.pyramid.events.M1Events;
+import be.mhealth.pyramid.m1.domain.Dossier;
+import be.mhealth.pyramid.m1.domain.DossierStatus;
+import be.mhealth.pyramid.testing.KafkaResource;
+import be.mhealth.pyramid.testing.MovableClock;
+import be.mhealth.pyramid.testing.PostgresResource;
+import be.mhealth.pyramid.testing.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+
+/** The FAMHP assessor's side: the queue, decisions and revocations, and what they refuse. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@TestSecurity(user = "fiona", roles = "famhp-assessor")
+class DecisionTest {
+
+    private static final String DOSSIERS = "/api/v1/m1/dossiers";
+
+    @Inject
+    TestData data;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private Dossier dossier(DossierStatus status) {
+        return data.dossier("medisoft", status, LocalDate.now(clock).plusYears(2));
+    }
+
+    private static ValidatableResponse decide(Dossier d, Map<String, ?> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post(DOSSIERS + "/" + d.id + "/decision")
+                .then();
+    }
+
+    @Test
+    void theQueueListsTheLongestWaitingFirstWithTheirWaitingTime() {
+        Instant now = Instant.now();
+        clock.setTo(now.minus(Duration.ofHours(3)));
+        Dossier older = dossier(DossierStatus.SUBMITTED);
+        clock.setTo(now.minus(Duration.ofHours(1)));
+        Dossier newer = dossier(DossierStatus.IN_REVIEW);
+        clock.reset();
+        Dossier draft = dossier(DossierStatus.DRAFT);
+
+        List<Map<String, Object>> items = given().queryParam("size", 100).when().get("/api/v1/m1/review-queue")
+                .then().statusCode(200).extract().path("items");
+        List<String> ids = items.stream().map(e -> (String) e.get("dossierId")).toList();
+        assertThat(ids).contains(older.id.toString(), newer.id.toString()).doesNotContain(draft.id.toString());
+        assertThat(ids.indexOf(older.id.toString())).isLessThan(ids.indexOf(newer.id.toString()));
+        Map<String, Object> first = items.get(ids.indexOf(older.id.toString()));
+        assertThat(((Number) first.get("waitingSeconds")).longValue()).isBetween(3 * 3600L - 60, 3 * 3600L + 60);
+        assertThat(first.get("waiting")).asString().startsWith("PT3H").doesNotContain(".");
+        assertThat(first.get("organizationId")).isEqualTo("medisoft");
+        assertThat(first.get("deviceClass")).isEqualTo("IIa");
+        assertThat(items.get(ids.indexOf(newer.id.toString())).get("status")).isEqualTo("IN_REVIEW");
+        given().queryParam("size", 0).when().get("/api/v1/m1/review-queue").then().statusCode(400);
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndIsPublished() {
+        Dossier d = dossier(DossierStatus.SUBMITTED);
+        decide(d, Map.of("outcome", "REJECTED")).statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("reason"));
+        decide(d, Map.of("outcome", "INFO_REQUESTED", "reason", " ")).statusCode(422)
+                .body("errors.field", hasItem("reason"));
+        decide(d, Map.of("outcome", "MAYBE", "reason", "?")).statusCode(400).body("errors.field", hasItem("outcome"));
+        decide(d, Map.of("reason", "?")).statusCode(400).body("errors.field", hasItem("outcome"));
+        given().when().get(DOSSIERS + "/" + d.id).then().body("status", equalTo("SUBMITTED"));
+
+        decide(d, Map.of("outcome", "REJECTED", "reason", "certificate unreadable")).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("decisionReason", equalTo("certificate unreadable"));
+
+        TopicReader.Event event = TopicReader.await(EventType.M1_REJECTED, d.appId);
+        assertThat(event.key()).isEqualTo(d.appId.toString());
+        assertThat(event.header("ce_source")).isEqualTo("/m1-ce-service");
+        M1Events.M1Rejected rejected = event.payload(M1Events.M1Rejected.class);
+        assertThat(rejected.dossierId()).isEqualTo(d.id);
+        assertThat(rejected.reason()).isEqualTo("certificate unreadable");
+        assertThat(rejected.decidedBy()).isEqualTo("fiona");
+    }
+
+    @Test
+    void illegalTransitionsAre409NamingTheCurrentState() {
+        for (DossierStatus status : List.of(DossierStatus.DRAFT, DossierStatus.INFO_REQUESTED,
+                DossierStatus.APPROVED, DossierStatus.REJECTED, DossierStatus.WITHDRAWN, DossierStatus.EXPIRED)) {
+            decide(dossier(status), Map.of("outcome", "APPROVED")).statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://pyramid.mhealth.be/problems/illegal-transition"))
+                    .body("currentState", equalTo(status.name()));
+        }
+        for (DossierStatus status : List.of(DossierStatus.SUBMITTED, DossierStatus.REVOKED)) {
+            given().contentType(ContentType.JSON).body(Map.of("reason", "fraud"))
+                    .when().post(DOSSIERS + "/" + dossier(status).id + "/revocation")
+                    .then().statusCode(409).body("currentState", equalTo(status.name()));
+        }
+    }
+
+    @Test
+    void aRevocationNeedsAReason() {
+        Dossier d = dossier(DossierStatus.APPROVED);
+        given().contentType(ContentType.JSON).body(Map.of("reason", ""))
+                .when().post(DOSSIERS + "/" + d.id + "/revocation")
+                .then().statusCode(400).body("errors.field", hasItem("reason"));
+        given().contentType(ContentType.JSON).when().post(DOSSIERS + "/" + d.id + "/revocation")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().when().get(DOSSIERS + "/" + d.id).then().body("status", equalTo("APPROVED"));
+    }
+
+    @Test
+    void anExpiredCertificateCannotBeGranted() {
+        Dossier d = data.dossier("medisoft", DossierStatus.SUBMITTED, LocalDate.now(clock).plusDays(1));
+        clock.advance(Duration.ofDays(2));
+        decide(d, Map.of("outcome", "APPROVED")).statusCode(422)
+                .body("errors.field", hasItem("certificate.expiresOn"));
+        given().when().get(DOSSIERS + "/" + d.id).then().body("status", equalTo("SUBMITTED"));
+    }
+
+    @Test
+    void aStaleETagOnADecisionIs412() {
+        Dossier d = dossier(DossierStatus.IN_REVIEW);
+        String etag = given().when().get(DOSSIERS + "/" + d.id).then().statusCode(200).extract().header("ETag");
+        given().contentType(ContentType.JSON).header("If-Match", "\"9\"").body(Map.of("outcome", "APPROVED"))
+                .when().post(DOSSIERS + "/" + d.id + "/decision")
+                .then().statusCode(412).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("outcome", "APPROVED", "reason", "all in order"))
+                .when().post(DOSSIERS + "/" + d.id + "/decision")
+                .then().statusCode(200).body("status", equalTo("APPROVED")).body("decisionReason",
+                        equalTo("all in order"));
+    }
+}

@@ -1,0 +1,117 @@
+package be.mhealth.pyramid.m1;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import be.mhealth.pyramid.m1.domain.Dossier;
+import be.mhealth.pyramid.m1.domain.DossierStatus;
+import be.mhealth.pyramid.testing.KafkaResource;
+import be.mhealth.pyramid.testing.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+
+/** Vendors see their own organization's dossiers only (others are 404); decisions are the assessor's (403). */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+class DossierAccessTest {
+
+    private static final String DOSSIERS = "/api/v1/m1/dossiers";
+
+    @Inject
+    TestData data;
+
+    @Inject
+    Clock clock;
+
+    private Dossier medisoftDossier(DossierStatus status) {
+        return data.dossier("medisoft", status, LocalDate.now(clock).plusYears(2));
+    }
+
+    private static void problem(ValidatableResponse response, int status) {
+        response.statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
+    }
+
+    @Test
+    @TestSecurity(user = "bob", roles = "vendor")
+    @OidcSecurity(claims = @Claim(key = "organization", value = "carelab"))
+    void anotherOrganizationsDossierIsNotFound() {
+        Dossier d = medisoftDossier(DossierStatus.DRAFT);
+        String path = DOSSIERS + "/" + d.id;
+        problem(given().when().get(path).then(), 404);
+        problem(given().when().get(path + "/history").then(), 404);
+        problem(given().when().get(path + "/attachments").then(), 404);
+        problem(given().contentType(ContentType.JSON).body(data.body(d.appId)).header("If-Match", "\"0\"")
+                .when().put(path).then(), 404);
+        problem(given().when().post(path + "/submit").then(), 404);
+        problem(given().contentType(ContentType.JSON).body(Map.of("reason", "x")).when().post(path + "/withdraw")
+                .then(), 404);
+        problem(given().contentType("application/pdf").queryParam("kind", "CE_CERTIFICATE").body(TestData.PDF)
+                .when().post(path + "/attachments").then(), 404);
+        given().queryParam("appId", d.appId.toString()).when().get(DOSSIERS)
+                .then().statusCode(200).body("total", equalTo(0));
+        given().when().get(DOSSIERS + "/" + java.util.UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "vendor")
+    @OidcSecurity(claims = @Claim(key = "organization", value = "medisoft"))
+    void aVendorCannotDecideRevokeOrSeeTheQueue() {
+        Dossier d = medisoftDossier(DossierStatus.SUBMITTED);
+        problem(given().contentType(ContentType.JSON).body(Map.of("outcome", "APPROVED"))
+                .when().post(DOSSIERS + "/" + d.id + "/decision").then(), 403);
+        problem(given().contentType(ContentType.JSON).body(Map.of("reason", "no"))
+                .when().post(DOSSIERS + "/" + d.id + "/revocation").then(), 403);
+        problem(given().when().get("/api/v1/m1/review-queue").then(), 403);
+        given().when().get(DOSSIERS + "/" + d.id).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+    }
+
+    @Test
+    @TestSecurity(user = "fiona", roles = "famhp-assessor")
+    void theAssessorReadsEveryDossierButCannotOpenOne() {
+        Dossier d = medisoftDossier(DossierStatus.SUBMITTED);
+        given().when().get(DOSSIERS + "/" + d.id).then().statusCode(200).body("organizationId", equalTo("medisoft"));
+        given().when().get(DOSSIERS + "/" + d.id + "/history").then().statusCode(200).body("total", equalTo(2));
+        given().queryParam("appId", d.appId.toString()).when().get(DOSSIERS)
+                .then().statusCode(200).body("total", equalTo(1));
+        problem(given().contentType(ContentType.JSON).body(data.body(d.appId)).when().post(DOSSIERS).then(), 403);
+        problem(given().when().post(DOSSIERS + "/" + d.id + "/submit").then(), 403);
+    }
+
+    @Test
+    @TestSecurity(user = "eric", roles = "ehealth-assessor")
+    void otherAuthoritiesHaveNoAccess() {
+        Dossier d = medisoftDossier(DossierStatus.SUBMITTED);
+        problem(given().when().get(DOSSIERS + "/" + d.id).then(), 403);
+        problem(given().contentType(ContentType.JSON).body(Map.of("outcome", "APPROVED"))
+                .when().post(DOSSIERS + "/" + d.id + "/decision").then(), 403);
+    }
+
+    @Test
+    @TestSecurity(user = "mallory", roles = "vendor")
+    void aVendorTokenWithoutOrganizationIsForbidden() {
+        problem(given().contentType(ContentType.JSON).body(data.body(data.app("medisoft"))).when().post(DOSSIERS)
+                .then(), 403);
+    }
+
+    @Test
+    void anonymousCallersAreUnauthorized() {
+        Dossier d = medisoftDossier(DossierStatus.DRAFT);
+        given().when().get(DOSSIERS + "/" + d.id)
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
+        problem(given().when().get("/api/v1/m1/review-queue").then(), 401);
+    }
+}
