@@ -57,6 +57,14 @@ public class ProcedureFixture {
         return appId;
     }
 
+    /** The registry announces that the app now stands at {@code level}; returns once the copy has it. */
+    public void levelChanged(UUID appId, String organization, Level from, Level level) {
+        TopicReader.publish(UUID.randomUUID().toString(), new RegistryEvents.AppLevelChanged(appId, organization,
+                from, level, UUID.randomUUID().toString(), "be.mhealth.pyramid.m1.expired.v1", Instant.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> apps.findById(appId).effectiveLevel == level));
+    }
+
     /** A medisoft app at M2. */
     public UUID medisoftApp() {
         return app("medisoft", Level.M2);

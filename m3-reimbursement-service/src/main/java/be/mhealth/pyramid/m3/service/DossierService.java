@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
 import be.mhealth.pyramid.events.AppEvent;
@@ -25,6 +26,7 @@ import be.mhealth.pyramid.m3.repository.DossierRepository;
 import be.mhealth.pyramid.m3.repository.TransitionRepository;
 import be.mhealth.pyramid.support.outbox.Outbox;
 import be.mhealth.pyramid.support.problem.ResourceNotFoundException;
+import be.mhealth.pyramid.support.problem.StateConflictException;
 import be.mhealth.pyramid.support.projection.AppAccess;
 import be.mhealth.pyramid.support.projection.AppCopy;
 import be.mhealth.pyramid.support.web.EntityTags;
@@ -68,7 +70,7 @@ public class DossierService {
         ReimbursementDossier dossier = ReimbursementDossier.draft(appId, organization, content, actor, now());
         dossiers.persist(dossier);
         record(dossier, dossier.creation());
-        dossiers.flush();
+        flush(dossier);
         return dossier;
     }
 
@@ -79,9 +81,13 @@ public class DossierService {
         return apply(dossier, dossier.update(content, actor, now()));
     }
 
+    /** A draft is submitted only while its app still stands at M2 or higher (409 otherwise). */
     public ReimbursementDossier submit(UUID id, String organization, String ifMatch, String actor) {
         ReimbursementDossier dossier = ofOrganization(id, organization);
         matchIfGiven(ifMatch, dossier);
+        if (dossier.state() == DossierState.DRAFT) {
+            apps.requireLevel(apps.ownedBy(dossier.appId(), organization), Level.M2);
+        }
         return apply(dossier, dossier.submit(actor, now()));
     }
 
@@ -155,8 +161,19 @@ public class DossierService {
         if (transition.from() != transition.to()) {
             publish(dossier, transition);
         }
-        dossiers.flush();
+        flush(dossier);
         return dossier;
+    }
+
+    /** Writes now, so the response carries the new version; a concurrent change of the same dossier is a 409. */
+    private void flush(ReimbursementDossier dossier) {
+        try {
+            dossiers.flush();
+        } catch (OptimisticLockException e) {
+            throw new StateConflictException("concurrent-update", "dossier " + dossier.id()
+                    + " was changed by another request at the same moment; read it again and retry",
+                    dossier.state().name());
+        }
     }
 
     private void record(ReimbursementDossier dossier, Transition transition) {

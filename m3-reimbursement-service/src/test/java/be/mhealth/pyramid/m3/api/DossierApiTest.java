@@ -66,6 +66,11 @@ class DossierApiTest {
         assertThat(created.jsonPath().getString("currentStep")).isNull();
 
         String id = created.path("id");
+        fixture.read(UUID.fromString(id))
+                .body("carePathway.nl", equalTo("Opvolging van type 2 diabetes"))
+                .body("clinicalEvidence[0].patients", equalTo(240))
+                .body("clinicalEvidence[0].reference", equalTo("10.1000/diab.2025.42"))
+                .body("socioEconomicEvidence.costEffectiveness", equalTo("EUR 12,000 per QALY"));
         given().get(DOSSIERS + "/" + id + "/history").then().statusCode(200)
                 .body("items.action", contains("CREATE"))
                 .body("items[0].actor", equalTo("alice"))
@@ -83,6 +88,20 @@ class DossierApiTest {
                 .body("currentState", equalTo("M1"));
         given().contentType(ContentType.JSON).body(ProcedureFixture.request(noLevel)).post(DOSSIERS)
                 .then().statusCode(409).body("currentState", equalTo("NONE"));
+    }
+
+    @Test
+    void aDraftIsSubmittedOnlyWhileItsAppStillStandsAtM2() {
+        UUID appId = fixture.medisoftApp();
+        UUID dossier = fixture.draft(appId);
+        fixture.levelChanged(appId, "medisoft", Level.M2, null);
+
+        given().post(DOSSIERS + "/" + dossier + "/submit").then().statusCode(409)
+                .contentType("application/problem+json").body("currentState", equalTo("NONE"));
+        fixture.read(dossier).body("state", equalTo("DRAFT"));
+
+        fixture.levelChanged(appId, "medisoft", null, Level.M2);
+        given().post(DOSSIERS + "/" + dossier + "/submit").then().statusCode(200).body("state", equalTo("SUBMITTED"));
     }
 
     @Test
@@ -235,5 +254,22 @@ class DossierApiTest {
                 .body("items.action", contains("CREATE", "SUBMIT", "ADMISSIBLE", "WITHDRAW"))
                 .body("items[3].reason", equalTo("new study under way"))
                 .body("items[3].actor", equalTo("alice"));
+    }
+
+    @Test
+    void everyRouteIsDocumentedAsABearerProtectedOperation() {
+        var openapi = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        for (String path : List.of(DOSSIERS, DOSSIERS + "/{id}", DOSSIERS + "/{id}/history", DOSSIERS + "/{id}/submit",
+                DOSSIERS + "/{id}/withdraw", DOSSIERS + "/{id}/decision", "/api/v1/m3/review-queue")) {
+            Map<String, Map<String, Object>> operations = openapi.getMap("paths.'" + path + "'");
+            assertThat(operations).as(path).isNotEmpty();
+            operations.values().forEach(op -> {
+                assertThat(op).as(path).containsKeys("summary", "tags", "responses");
+                assertThat(op.get("security")).as(path).asString().contains("bearer");
+            });
+        }
+        assertThat(openapi.getMap("paths.'" + DOSSIERS + "/{id}/decision'.post.responses")).containsKeys("200",
+                "400", "401", "403", "404", "409", "412", "422");
+        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -126,6 +126,8 @@ class ProcedureTest {
 
         TopicReader.Event granted = TopicReader.await(EventType.M3_GRANTED, appId);
         assertThat(granted.key()).isEqualTo(appId.toString());
+        assertThat(granted.ceType()).isEqualTo("be.mhealth.pyramid.m3.granted.v1");
+        assertThat(granted.header("ce_subject")).isEqualTo(appId.toString());
         assertThat(granted.header("ce_source")).isEqualTo("/m3-reimbursement-service");
         assertThat(granted.header("ce_id")).isNotBlank();
         assertThat(granted.header("ce_specversion")).isEqualTo("1.0");
@@ -237,12 +239,19 @@ class ProcedureTest {
         UUID declined = fixture.inEvaluation(appId);
         fixture.decide(declined, Map.of("outcome", "DECLINED", "reason", "no benefit over usual care",
                 "amount", 10)).statusCode(422).body("errors.field", contains("amount"));
-        fixture.decide(declined, Map.of("outcome", "DECLINED", "reason", "no benefit over usual care"))
-                .statusCode(200).body("state", equalTo("DECLINED")).body("currentStep", nullValue());
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> decline = Map.of("outcome", "DECLINED", "reason", "no benefit over usual care");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(decline)
+                    .post(DOSSIERS + "/" + declined + "/decision").then().statusCode(200)
+                    .body("state", equalTo("DECLINED")).body("currentStep", nullValue());
+        }
         M3Events.M3Declined event = TopicReader.await(EventType.M3_DECLINED, appId)
                 .payload(M3Events.M3Declined.class);
         assertThat(event.reason()).isEqualTo("no benefit over usual care");
         assertThat(event.dossierId()).isEqualTo(declined);
+        assertThat(TopicReader.readAll(Topic.M3_DECISIONS.topicName()))
+                .filteredOn(e -> appId.toString().equals(e.key())).hasSize(1);
 
         UUID inadmissible = fixture.submitted(appId);
         fixture.decide(inadmissible, Map.of("outcome", "INADMISSIBLE")).statusCode(422)
