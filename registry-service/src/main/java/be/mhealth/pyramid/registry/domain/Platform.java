@@ -1,0 +1,5 @@
+package be.mhealth.pyramid.registry.domain;
+
+public enum Platform {
+    IOS, ANDROID, WEB
+}

@@ -1,0 +1,26 @@
+package be.mhealth.pyramid.registry.domain;
+
+import java.util.Set;
+
+import be.mhealth.pyramid.events.Level;
+
+/**
+ * The pyramid rule, decided here and nowhere else: an app's effective level is the highest level L such
+ * that every level from M1 up to L holds an active grant; without an active M1 grant it has no level.
+ */
+public final class PyramidRule {
+    private PyramidRule() {
+    }
+
+    /** The effective level for these active grants; null means "no level" (not listed). */
+    public static Level effectiveLevel(Set<Level> activeGrants) {
+        Level reached = null;
+        for (Level level : Level.values()) {
+            if (!activeGrants.contains(level)) {
+                break;
+            }
+            reached = level;
+        }
+        return reached;
+    }
+}

@@ -1,0 +1,130 @@
+package be.mhealth.pyramid.registry.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import be.mhealth.pyramid.events.Level;
+import be.mhealth.pyramid.registry.domain.Category;
+import be.mhealth.pyramid.registry.domain.Language;
+import be.mhealth.pyramid.registry.domain.Platform;
+import be.mhealth.pyramid.registry.domain.TargetUser;
+import be.mhealth.pyramid.testing.KafkaResource;
+import be.mhealth.pyramid.testing.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+/**
+ * With 100,000 app records, every catalog query shape is answered from the catalog indexes: no sequential
+ * scan of the app table. Asserts plans, not timings.
+ */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+class CatalogPlanTest {
+
+    private static final Logger LOG = Logger.getLogger(CatalogPlanTest.class);
+    private static final String ORGANIZATION = "plan-test";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void catalogQueriesUseTheIndexesAt100kApps() throws SQLException {
+        sql("""
+                insert into app (id, organization_id, name_nl, name_fr, name_en, name_de,
+                    summary_nl, summary_fr, summary_en, summary_de, category, target_users, platforms, website,
+                    support_email, supported_languages, effective_level, version, created_at, created_by,
+                    updated_at, updated_by)
+                select gen_random_uuid(), 'plan-test',
+                    'App ' || md5(i::text), 'Appli ' || md5(i::text), 'App ' || md5(i::text),
+                    case when i % 4 = 0 then 'Anwendung ' || md5(i::text) end,
+                    'Samenvatting ' || md5((-i)::text), 'Résumé ' || md5((-i)::text), 'Summary ' || md5((-i)::text),
+                    case when i % 4 = 0 then 'Zusammenfassung ' || md5((-i)::text) end,
+                    (array['CARDIOLOGY','DIABETES','MENTAL_HEALTH','ONCOLOGY','RESPIRATORY','REHABILITATION',
+                           'NEUROLOGY','MUSCULOSKELETAL','PREGNANCY','SLEEP','PREVENTION','OTHER'])[1 + i % 12],
+                    case when i % 3 = 0 then array['HEALTHCARE_PROFESSIONAL','PATIENT'] else array['PATIENT'] end,
+                    case i % 3 when 0 then array['ANDROID','IOS'] when 1 then array['ANDROID'] else array['WEB'] end,
+                    'https://example.be/' || i, 'support@example.be', array['fr','nl'],
+                    case when i % 10 < 4 then null when i % 10 < 7 then 'M1' when i % 10 < 9 then 'M2' else 'M3' end,
+                    0, now(), 'plan-test', now(), 'plan-test'
+                from generate_series(1, 100000) i""");
+        sql("vacuum analyze app");
+        String someText = QuarkusTransaction.requiringNew().call(() -> (String) em
+                .createNativeQuery("select substring(md5('4249') from 3 for 10)").getSingleResult());
+
+        List<CatalogFilter> filters = List.of(
+                filter(null, null, null, null, null, Language.EN),
+                filter(Level.M2, null, null, null, null, Language.NL),
+                filter(null, Category.DIABETES, null, null, null, Language.FR),
+                filter(null, null, Platform.WEB, null, null, Language.EN),
+                filter(null, null, null, TargetUser.HEALTHCARE_PROFESSIONAL, null, Language.DE),
+                filter(Level.M1, Category.CARDIOLOGY, Platform.IOS, TargetUser.PATIENT, null, Language.EN),
+                filter(null, null, null, null, someText, Language.EN),
+                filter(null, null, null, null, someText, Language.NL),
+                filter(null, null, null, null, someText, Language.FR),
+                filter(null, null, null, null, someText, Language.DE),
+                filter(Level.M2, Category.ONCOLOGY, null, null, someText, Language.EN));
+        for (CatalogFilter filter : filters) {
+            CatalogQuery query = new CatalogQuery(filter);
+            assertUsesIndexes(filter + " page", plan(query.pageSql(), query, true));
+            assertUsesIndexes(filter + " count", plan(query.countSql(), query, false));
+        }
+        assertUsesIndexes("stats", plan("select a.effective_level, count(*) from app a "
+                + "where a.effective_level is not null group by a.effective_level", null, false));
+    }
+
+    @AfterEach
+    void removeTheBulkRows() throws SQLException {
+        sql("delete from app where organization_id = '" + ORGANIZATION + "'");
+        sql("vacuum analyze app");
+    }
+
+    private static CatalogFilter filter(Level level, Category category, Platform platform, TargetUser targetUser,
+            String text, Language language) {
+        return new CatalogFilter(level, category, platform, targetUser, text, language);
+    }
+
+    private static void assertUsesIndexes(String what, String plan) {
+        LOG.infof("plan for %s:%n%s", what, plan);
+        assertThat(plan).as(what).doesNotContain("Seq Scan on app").containsPattern("(Index|Bitmap).* (using|on) app_\\w+");
+    }
+
+    private String plan(String sql, CatalogQuery query, boolean paged) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Query explain = em.createNativeQuery("explain " + sql);
+            if (query != null) {
+                query.parameters().forEach(explain::setParameter);
+            }
+            if (paged) {
+                explain.setParameter("limit", 20).setParameter("offset", 0L);
+            }
+            @SuppressWarnings("unchecked")
+            List<Object> lines = explain.getResultList();
+            return lines.stream().map(Object::toString).collect(Collectors.joining("\n"));
+        });
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
+            s.execute(statement);
+        }
+    }
+}
