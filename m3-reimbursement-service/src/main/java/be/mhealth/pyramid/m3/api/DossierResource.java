@@ -55,6 +55,7 @@ public class DossierResource {
     static final String PATH = "/api/v1/m3/dossiers";
     private static final String STATES = "DRAFT|SUBMITTED|IN_EVALUATION|CLARIFICATION_REQUESTED|INADMISSIBLE"
             + "|APPROVED_TEMPORARY|APPROVED_DEFINITIVE|DECLINED|WITHDRAWN|ENDED";
+    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final DossierService service;
     private final IdempotentWrites writes;
@@ -105,13 +106,16 @@ public class DossierResource {
     public PageView<DossierView> list(
             @Parameter(description = "only dossiers in this state") @QueryParam("state")
             @Pattern(regexp = STATES, message = "must be a dossier state") String state,
+            @Parameter(description = "only dossiers of this app (a UUID)") @QueryParam("appId")
+            @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String appId,
             @Parameter(description = "zero-based page") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1)
             @Max(100) int size) {
         DossierState filter = state == null ? null : DossierState.valueOf(state);
+        UUID app = appId == null ? null : UUID.fromString(appId);
         Page<ReimbursementDossier> found = caller.hasRole(Roles.NIHDI_ASSESSOR)
-                ? service.listSubmitted(filter, page, size)
-                : service.listOfOrganization(caller.requireOrganization(), filter, page, size);
+                ? service.listSubmitted(filter, app, page, size)
+                : service.listOfOrganization(caller.requireOrganization(), filter, app, page, size);
         var today = service.now().today();
         return new PageView<>(found.items().stream().map(d -> DossierView.of(d, today)).toList(), page, size,
                 found.total());

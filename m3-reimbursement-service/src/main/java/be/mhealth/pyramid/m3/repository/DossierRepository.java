@@ -19,19 +19,29 @@ public class DossierRepository implements PanacheRepositoryBase<ReimbursementDos
     /** The states in which NIHDI owns the next step. */
     public static final List<DossierState> QUEUE_STATES = List.of(DossierState.SUBMITTED, DossierState.IN_EVALUATION);
 
-    /** An organization's dossiers, newest first; {@code state} optional. */
-    public PanacheQuery<ReimbursementDossier> ofOrganization(String organization, DossierState state) {
-        return state == null
-                ? find("organizationId = ?1", Sort.descending("createdAt").and("id"), organization)
-                : find("organizationId = ?1 and state = ?2", Sort.descending("createdAt").and("id"), organization,
-                        state);
+    /** An organization's dossiers, newest first; {@code state} and {@code appId} narrow it when given. */
+    public PanacheQuery<ReimbursementDossier> ofOrganization(String organization, DossierState state, UUID appId) {
+        return filtered("organizationId = :organization", Parameters.with("organization", organization), state,
+                appId);
     }
 
-    /** Every dossier that was ever submitted (drafts stay the vendor's), newest first; {@code state} optional. */
-    public PanacheQuery<ReimbursementDossier> submitted(DossierState state) {
-        return state == null
-                ? find("submittedAt is not null", Sort.descending("createdAt").and("id"))
-                : find("submittedAt is not null and state = ?1", Sort.descending("createdAt").and("id"), state);
+    /** Every dossier that was ever submitted (drafts stay the vendor's), newest first; filters as above. */
+    public PanacheQuery<ReimbursementDossier> submitted(DossierState state, UUID appId) {
+        return filtered("submittedAt is not null", new Parameters(), state, appId);
+    }
+
+    private PanacheQuery<ReimbursementDossier> filtered(String base, Parameters parameters, DossierState state,
+            UUID appId) {
+        StringBuilder query = new StringBuilder(base);
+        if (state != null) {
+            query.append(" and state = :state");
+            parameters.and("state", state);
+        }
+        if (appId != null) {
+            query.append(" and appId = :appId");
+            parameters.and("appId", appId);
+        }
+        return find(query.toString(), Sort.descending("createdAt").and("id"), parameters);
     }
 
     /** The review queue: dossiers awaiting NIHDI, earliest due first; only the overdue ones when asked. */

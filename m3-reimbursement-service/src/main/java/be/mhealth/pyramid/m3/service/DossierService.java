@@ -126,15 +126,15 @@ public class DossierService {
 
     /** An organization's dossiers, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ReimbursementDossier> listOfOrganization(String organization, DossierState state, int page,
-            int size) {
-        return Page.of(dossiers.ofOrganization(organization, state), page, size);
+    public Page<ReimbursementDossier> listOfOrganization(String organization, DossierState state, UUID appId,
+            int page, int size) {
+        return Page.of(dossiers.ofOrganization(organization, state, appId), page, size);
     }
 
     /** Every submitted dossier, newest first (NIHDI's view). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ReimbursementDossier> listSubmitted(DossierState state, int page, int size) {
-        return Page.of(dossiers.submitted(state), page, size);
+    public Page<ReimbursementDossier> listSubmitted(DossierState state, UUID appId, int page, int size) {
+        return Page.of(dossiers.submitted(state, appId), page, size);
     }
 
     /** Dossiers awaiting NIHDI's next step, earliest due date first. */
