@@ -112,7 +112,7 @@ class M2DossierTest extends M2Fixtures {
         given().get(DOSSIERS + "/" + id + "/history").then().statusCode(404);
         given().get(DOSSIERS + "/" + id + "/test-results").then().statusCode(404);
         action(id, "submit", Map.of()).statusCode(404);
-        action(id, "withdraw", Map.of()).statusCode(404);
+        action(id, "withdraw", Map.of("reason", "no longer needed")).statusCode(404);
         create(appId, answers(true, false, false, false, false)).statusCode(404)
                 .body("detail", containsString(appId.toString()));
         given().get(DOSSIERS).then().statusCode(200).body("items.id", not(hasItem(id)))
@@ -138,7 +138,7 @@ class M2DossierTest extends M2Fixtures {
         create(appId, answers(true, false, false, false, false)).statusCode(403);
 
         Actors.alice();
-        action(id, "submit", Map.of("reason", "ready")).statusCode(200).body("state", equalTo("SUBMITTED"));
+        action(id, "submit", Map.of()).statusCode(200).body("state", equalTo("SUBMITTED"));
         Actors.eric();
         given().get(DOSSIERS + "/" + id).then().statusCode(200).body("state", equalTo("SUBMITTED"));
         given().get(DOSSIERS + "?state=SUBMITTED&size=100").then().statusCode(200).body("items.id", hasItem(id));
@@ -170,8 +170,9 @@ class M2DossierTest extends M2Fixtures {
         create(appId, answers(false, false, false, false, false)).statusCode(409)
                 .body("type", containsString("dossier-exists"));
 
+        action(id, "withdraw", Map.of()).statusCode(400).body("errors.field", contains("reason"));
         action(id, "withdraw", Map.of("reason", "wrong app")).statusCode(200).body("state", equalTo("WITHDRAWN"));
-        action(id, "withdraw", Map.of()).statusCode(409).body("currentState", equalTo("WITHDRAWN"));
+        action(id, "withdraw", Map.of("reason", "no longer needed")).statusCode(409).body("currentState", equalTo("WITHDRAWN"));
         given().get(DOSSIERS + "/" + id + "/history").then().statusCode(200)
                 .body("items.action", contains("create", "update", "submit", "withdraw"))
                 .body("items.actor", everyItem(equalTo("alice")))
@@ -197,7 +198,7 @@ class M2DossierTest extends M2Fixtures {
         given().get(DOSSIERS + "?size=500").then().statusCode(400).body("errors.field", contains("size"));
         given().get(DOSSIERS + "?state=GRANTED").then().statusCode(400).body("errors.field", contains("state"));
         String id = createdDossier(appId, answers(true, false, false, false, false));
-        action(id, "submit", Map.of("reason", "x".repeat(2001))).statusCode(400)
+        action(id, "withdraw", Map.of("reason", "x".repeat(2001))).statusCode(400)
                 .body("errors.field", contains("reason"));
         given().get(DOSSIERS + "/" + id).then().body("state", equalTo("DRAFT"));
     }

@@ -90,9 +90,9 @@ abstract class M2Fixtures {
                 "testCentre", "Sirris test lab", "testedOn", testedOn, "reportReference", "RPT-" + criterion + "-" + outcome));
     }
 
-    static ValidatableResponse decide(String id, String decision, String reason) {
+    static ValidatableResponse decide(String id, String outcome, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("decision", decision);
+        body.put("outcome", outcome);
         if (reason != null) {
             body.put("reason", reason);
         }
@@ -106,7 +106,7 @@ abstract class M2Fixtures {
         String id = createdDossier(appId, answers);
         action(id, "submit", Map.of()).statusCode(200);
         Actors.eric();
-        action(id, "review", Map.of("reason", "taken from the queue")).statusCode(200);
+        given().post(DOSSIERS + "/" + id + "/review").then().statusCode(200);
         return id;
     }
 }

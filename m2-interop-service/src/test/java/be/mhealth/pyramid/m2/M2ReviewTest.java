@@ -105,9 +105,9 @@ class M2ReviewTest extends M2Fixtures {
         result(id, "SECURITY", "PASS", "2026-02-03").statusCode(201);
         Actors.eric();
         String etag = given().get(DOSSIERS + "/" + id).then().extract().header("ETag");
-        json().header("If-Match", "\"0\"").body(Map.of("decision", "APPROVED")).post(DOSSIERS + "/" + id + "/decision")
+        json().header("If-Match", "\"0\"").body(Map.of("outcome", "APPROVED")).post(DOSSIERS + "/" + id + "/decision")
                 .then().statusCode(412);
-        json().header("If-Match", etag).body(Map.of("decision", "APPROVED", "reason", "all criteria passed"))
+        json().header("If-Match", etag).body(Map.of("outcome", "APPROVED", "reason", "all criteria passed"))
                 .post(DOSSIERS + "/" + id + "/decision").then().statusCode(200)
                 .body("state", equalTo("APPROVED")).body("decidedBy", equalTo("eric"));
 
@@ -123,7 +123,7 @@ class M2ReviewTest extends M2Fixtures {
         assertThat(payload.decidedBy()).isEqualTo("eric");
 
         Actors.alice();
-        action(id, "withdraw", Map.of()).statusCode(409).body("currentState", equalTo("APPROVED"));
+        action(id, "withdraw", Map.of("reason", "no longer needed")).statusCode(409).body("currentState", equalTo("APPROVED"));
         Actors.eric();
         action(id, "revocation", Map.of()).statusCode(400).body("errors.field", contains("reason"));
         action(id, "revocation", Map.of("reason", "eHealth certificate compromised")).statusCode(200)
@@ -166,7 +166,7 @@ class M2ReviewTest extends M2Fixtures {
         UUID appId = UUID.fromString(given().get(DOSSIERS + "/" + id).then().extract().path("appId"));
 
         decide(id, "INFO_REQUESTED", null).statusCode(422).body("errors.field", contains("reason"));
-        decide(id, "MAYBE", "x").statusCode(400).body("errors.field", contains("decision"));
+        decide(id, "MAYBE", "x").statusCode(400).body("errors.field", contains("outcome"));
         decide(id, "INFO_REQUESTED", "does the app share data with GPs?").statusCode(200)
                 .body("state", equalTo("INFO_REQUESTED"));
 
@@ -176,7 +176,7 @@ class M2ReviewTest extends M2Fixtures {
                 .put(DOSSIERS + "/" + id).then().statusCode(200)
                 .body("requiredCriteria.criterion",
                         contains("AUTHENTICATION", "IDENTIFICATION", "RELATIONSHIP", "SECURITY", "INTEROPERABILITY"));
-        action(id, "submit", Map.of("reason", "yes, via KMEHR")).statusCode(200).body("state", equalTo("IN_REVIEW"));
+        action(id, "submit", Map.of()).statusCode(200).body("state", equalTo("IN_REVIEW"));
 
         Actors.eric();
         decide(id, "REJECTED", null).statusCode(422).body("errors.field", contains("reason"));
@@ -197,13 +197,16 @@ class M2ReviewTest extends M2Fixtures {
     }
 
     @Test
-    void decisionsAreOnlyTakenInReview() {
+    void aDecisionOnASubmittedDossierTakesItIntoReviewFirst() {
         UUID appId = registeredApp("medisoft", Level.M1);
         String id = createdDossier(appId, PATIENT_APP);
-        action(id, "submit", Map.of()).statusCode(200);
+        given().post(DOSSIERS + "/" + id + "/submit").then().statusCode(200).body("state", equalTo("SUBMITTED"));
         Actors.eric();
-        decide(id, "REJECTED", "too early").statusCode(409).body("currentState", equalTo("SUBMITTED"));
-        action(id, "review", Map.of()).statusCode(200).body("state", equalTo("IN_REVIEW"));
-        action(id, "review", Map.of()).statusCode(409).body("currentState", equalTo("IN_REVIEW"));
+        decide(id, "REJECTED", "no eHealth connection yet").statusCode(200).body("state", equalTo("REJECTED"));
+        given().get(DOSSIERS + "/" + id + "/history").then()
+                .body("items.action", contains("create", "submit", "start-review", "reject"))
+                .body("items[2].actor", equalTo("eric"));
+        decide(id, "APPROVED", null).statusCode(409).body("currentState", equalTo("REJECTED"));
+        action(id, "review", Map.of()).statusCode(409).body("currentState", equalTo("REJECTED"));
     }
 }

@@ -41,8 +41,7 @@ import be.mhealth.pyramid.m2.api.Dtos.DossierPage;
 import be.mhealth.pyramid.m2.api.Dtos.DossierView;
 import be.mhealth.pyramid.m2.api.Dtos.HistoryEntry;
 import be.mhealth.pyramid.m2.api.Dtos.HistoryList;
-import be.mhealth.pyramid.m2.api.Dtos.Note;
-import be.mhealth.pyramid.m2.api.Dtos.Revocation;
+import be.mhealth.pyramid.m2.api.Dtos.Reason;
 import be.mhealth.pyramid.m2.api.Dtos.TestResultInput;
 import be.mhealth.pyramid.m2.api.Dtos.TestResultList;
 import be.mhealth.pyramid.m2.api.Dtos.TestResultView;
@@ -60,7 +59,6 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 @Path(DossierResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 public class DossierResource {
 
@@ -80,6 +78,7 @@ public class DossierResource {
         this.caller = caller;
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Transactional
     @RolesAllowed(Roles.VENDOR)
@@ -141,6 +140,7 @@ public class DossierResource {
         return ok(dossiers.get(id));
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @PUT
     @Path("{id}")
     @Transactional
@@ -182,18 +182,17 @@ public class DossierResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response submit(@Parameter(description = "Dossier id") @PathParam("id") UUID id,
             @Parameter(description = "Optional: the ETag the caller saw") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = "Makes a retried request safe") @HeaderParam(IdempotentWrites.HEADER) String key,
-            @Valid Note body) {
-        return write(key, "POST " + PATH + "/" + id + "/submit", body,
-                () -> dossiers.submit(id, ifMatch, reason(body)));
+            @Parameter(description = "Makes a retried request safe") @HeaderParam(IdempotentWrites.HEADER) String key) {
+        return write(key, "POST " + PATH + "/" + id + "/submit", "", () -> dossiers.submit(id, ifMatch));
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("{id}/withdraw")
     @Transactional
     @RolesAllowed(Roles.VENDOR)
     @Tag(name = "M2 dossiers")
-    @Operation(operationId = "withdrawM2Dossier", summary = "Withdraw an undecided dossier")
+    @Operation(operationId = "withdrawM2Dossier", summary = "Withdraw an undecided dossier, with a reason")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = DossierView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -205,9 +204,9 @@ public class DossierResource {
     public Response withdraw(@Parameter(description = "Dossier id") @PathParam("id") UUID id,
             @Parameter(description = "Optional: the ETag the caller saw") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Makes a retried request safe") @HeaderParam(IdempotentWrites.HEADER) String key,
-            @Valid Note body) {
+            @NotNull @Valid Reason body) {
         return write(key, "POST " + PATH + "/" + id + "/withdraw", body,
-                () -> dossiers.withdraw(id, ifMatch, reason(body)));
+                () -> dossiers.withdraw(id, ifMatch, body.reason()));
     }
 
     @GET
@@ -240,12 +239,11 @@ public class DossierResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response startReview(@Parameter(description = "Dossier id") @PathParam("id") UUID id,
             @Parameter(description = "Optional: the ETag the caller saw") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = "Makes a retried request safe") @HeaderParam(IdempotentWrites.HEADER) String key,
-            @Valid Note body) {
-        return write(key, "POST " + PATH + "/" + id + "/review", body,
-                () -> review.startReview(id, ifMatch, reason(body)));
+            @Parameter(description = "Makes a retried request safe") @HeaderParam(IdempotentWrites.HEADER) String key) {
+        return write(key, "POST " + PATH + "/" + id + "/review", "", () -> review.startReview(id, ifMatch));
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("{id}/test-results")
     @Transactional
@@ -287,13 +285,15 @@ public class DossierResource {
         return new TestResultList(review.results(id).stream().map(TestResultView::of).toList());
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("{id}/decision")
     @Transactional
     @RolesAllowed(Roles.EHEALTH_ASSESSOR)
     @Tag(name = "M2 review")
-    @Operation(operationId = "decideM2Dossier", summary = "Decide on a dossier in review",
-            description = "APPROVED only when every required criterion's current result is PASS and the app still"
+    @Operation(operationId = "decideM2Dossier", summary = "Decide on a submitted dossier or one in review",
+            description = "A SUBMITTED dossier is first taken into review (both steps are in the history)."
+                    + " APPROVED only when every required criterion's current result is PASS and the app still"
                     + " stands at M1 or higher (else 409 naming what is missing); publishes M2Granted."
                     + " REJECTED (publishes M2Rejected) and INFO_REQUESTED need a reason.")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
@@ -310,9 +310,10 @@ public class DossierResource {
             @Parameter(description = "Makes a retried request safe") @HeaderParam(IdempotentWrites.HEADER) String key,
             @NotNull @Valid DecisionRequest body) {
         return write(key, "POST " + PATH + "/" + id + "/decision", body,
-                () -> review.decide(id, ifMatch, body.decision(), body.reason()));
+                () -> review.decide(id, ifMatch, body.outcome(), body.reason()));
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("{id}/revocation")
     @Transactional
@@ -331,20 +332,16 @@ public class DossierResource {
     public Response revoke(@Parameter(description = "Dossier id") @PathParam("id") UUID id,
             @Parameter(description = "Optional: the ETag the caller saw") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Makes a retried request safe") @HeaderParam(IdempotentWrites.HEADER) String key,
-            @NotNull @Valid Revocation body) {
+            @NotNull @Valid Reason body) {
         return write(key, "POST " + PATH + "/" + id + "/revocation", body,
                 () -> review.revoke(id, ifMatch, body.reason()));
     }
 
     private Response write(String key, String operation, Object body, Supplier<M2Dossier> change) {
-        return idempotent.run(key, caller.name(), operation, body == null ? "" : body, () -> ok(change.get()));
+        return idempotent.run(key, caller.name(), operation, body, () -> ok(change.get()));
     }
 
     private static Response ok(M2Dossier dossier) {
         return Response.ok(DossierView.of(dossier)).tag(EntityTags.of(dossier.version)).build();
-    }
-
-    private static String reason(Note note) {
-        return note == null ? null : note.reason();
     }
 }

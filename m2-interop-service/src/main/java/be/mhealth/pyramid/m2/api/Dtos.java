@@ -37,17 +37,13 @@ public final class Dtos {
     public record UpdateDossier(@NotNull @Valid @Schema(required = true) RiskAssessment riskAssessment) {
     }
 
-    @Schema(name = "M2Note", description = "An optional reason recorded in the history")
-    public record Note(@Size(max = 2000) String reason) {
-    }
-
-    @Schema(name = "M2Revocation")
-    public record Revocation(@NotBlank @Size(max = 2000) @Schema(required = true) String reason) {
+    @Schema(name = "M2Reason", description = "Why: recorded in the history")
+    public record Reason(@NotBlank @Size(max = 2000) @Schema(required = true) String reason) {
     }
 
     @Schema(name = "M2Decision")
     public record DecisionRequest(
-            @NotNull @Schema(required = true) Decision decision,
+            @NotNull @Schema(required = true) Decision outcome,
             @Size(max = 2000) @Schema(description = "Required for REJECTED and INFO_REQUESTED") String reason) {
     }
 

@@ -1,6 +1,6 @@
 package be.mhealth.pyramid.m2.domain;
 
-/** What an eHealth assessor decides on a dossier in review. */
+/** The outcome of an eHealth assessor's decision. */
 public enum Decision {
     APPROVED, REJECTED, INFO_REQUESTED
 }

@@ -103,7 +103,7 @@ public class DossierService {
 
     /** DRAFT → SUBMITTED, or INFO_REQUESTED → IN_REVIEW (the answer to the assessor's question). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public M2Dossier submit(UUID id, String ifMatch, String reason) {
+    public M2Dossier submit(UUID id, String ifMatch) {
         M2Dossier dossier = access.forUpdate(id);
         checkOptionalMatch(ifMatch, dossier);
         DossierState to = switch (dossier.state) {
@@ -115,7 +115,7 @@ public class DossierService {
         if (dossier.submittedAt == null) {
             dossier.submittedAt = OffsetDateTime.now(clock);
         }
-        history.record(dossier, "submit", to, reason);
+        history.record(dossier, "submit", to, null);
         dossiers.flush();
         return dossier;
     }

@@ -58,13 +58,13 @@ public class ReviewService {
 
     /** SUBMITTED → IN_REVIEW: an assessor takes the dossier from the queue. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public M2Dossier startReview(UUID id, String ifMatch, String reason) {
+    public M2Dossier startReview(UUID id, String ifMatch) {
         M2Dossier dossier = access.forUpdate(id);
         DossierService.checkOptionalMatch(ifMatch, dossier);
         if (dossier.state != DossierState.SUBMITTED) {
             throw StateConflictException.illegalTransition("start the review of", dossier.state);
         }
-        history.record(dossier, "start-review", DossierState.IN_REVIEW, reason);
+        history.record(dossier, "start-review", DossierState.IN_REVIEW, null);
         dossiers.flush();
         return dossier;
     }
@@ -120,18 +120,21 @@ public class ReviewService {
     }
 
     /**
-     * The eHealth assessor's decision on a dossier IN_REVIEW. APPROVED needs a current PASS for every required
+     * The eHealth assessor's decision on a dossier IN_REVIEW (a SUBMITTED one is taken into review first). APPROVED needs a current PASS for every required
      * criterion and the app still at M1 or higher; REJECTED and INFO_REQUESTED need a reason.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public M2Dossier decide(UUID id, String ifMatch, Decision decision, String reason) {
         M2Dossier dossier = access.forUpdate(id);
         DossierService.checkOptionalMatch(ifMatch, dossier);
-        if (dossier.state != DossierState.IN_REVIEW) {
+        if (dossier.state != DossierState.IN_REVIEW && dossier.state != DossierState.SUBMITTED) {
             throw StateConflictException.illegalTransition("decide on", dossier.state);
         }
         if (decision != Decision.APPROVED && (reason == null || reason.isBlank())) {
             throw new RuleViolationException("reason", "is required when the decision is " + decision);
+        }
+        if (dossier.state == DossierState.SUBMITTED) {
+            history.record(dossier, "start-review", DossierState.IN_REVIEW, null);
         }
         switch (decision) {
             case APPROVED -> approve(dossier, reason);
