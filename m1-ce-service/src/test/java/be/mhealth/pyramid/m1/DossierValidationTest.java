@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -14,10 +15,12 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
+import be.mhealth.pyramid.events.RegistryEvents;
 import be.mhealth.pyramid.m1.domain.DossierStatus;
 import be.mhealth.pyramid.m1.repository.DossierRepository;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
+import be.mhealth.pyramid.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -199,6 +202,14 @@ class DossierValidationTest {
         create(data.body(UUID.randomUUID())).statusCode(404).contentType("application/problem+json");
         create(data.body(data.app("carelab"))).statusCode(404).contentType("application/problem+json");
         isProblem(createBroken(b -> b.remove("appId")), 400, "appId");
+    }
+
+    @Test
+    void aDossierForAJustRegisteredAppWaitsForTheRegistrysEvent() {
+        UUID appId = UUID.randomUUID();
+        TopicReader.publish(UUID.randomUUID().toString(), new RegistryEvents.AppRegistered(appId, "medisoft",
+                Map.of("en", "Fresh app"), "DIABETES", null, Instant.now()));
+        create(data.body(appId)).statusCode(201).body("appId", equalTo(appId.toString()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package be.mhealth.pyramid.m1;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasKey;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,15 @@ class PlatformFoundationTest {
 
     @Test
     void openApiAndMetricsAreServed() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("openapi", containsString("3."))
+                .body("paths", hasKey("/api/v1/m1/dossiers/{id}/decision"))
+                .body("paths", hasKey("/api/v1/m1/dossiers/{id}/attachments/{attachmentId}/content"))
+                .body("paths", hasKey("/api/v1/m1/review-queue"))
+                .body("paths.'/api/v1/m1/dossiers/{id}/decision'.post.security[0]", hasKey("bearer"))
+                .body("paths.'/api/v1/m1/dossiers/{id}/decision'.post.responses.'409'.content",
+                        hasKey("application/problem+json"))
+                .body("paths.'/api/v1/m1/dossiers'.post.responses", hasKey("422"));
         given().when().get("/q/metrics").then().statusCode(200);
     }
 

@@ -39,19 +39,21 @@ public class DossierService {
     private final AttachmentRepository attachments;
     private final AppAccess appAccess;
     private final AppCopyRepository appCopies;
+    private final AppCopyArrival arrival;
     private final DossierAccess access;
     private final Outbox outbox;
     private final Caller caller;
     private final Clock clock;
 
     DossierService(DossierRepository dossiers, DossierTransitionRepository history, AttachmentRepository attachments,
-            AppAccess appAccess, AppCopyRepository appCopies, DossierAccess access, Outbox outbox, Caller caller,
-            Clock clock) {
+            AppAccess appAccess, AppCopyRepository appCopies, AppCopyArrival arrival, DossierAccess access,
+            Outbox outbox, Caller caller, Clock clock) {
         this.dossiers = dossiers;
         this.history = history;
         this.attachments = attachments;
         this.appAccess = appAccess;
         this.appCopies = appCopies;
+        this.arrival = arrival;
         this.access = access;
         this.outbox = outbox;
         this.caller = caller;
@@ -61,7 +63,9 @@ public class DossierService {
     /** Opens a DRAFT for an app of the caller's organization that has no open dossier and no active grant. */
     @Transactional
     public Dossier create(UUID appId, Certificate certificate, String famhpNotification, GdprDeclaration gdpr) {
-        AppCopy app = appAccess.ownedBy(appId, caller.requireOrganization());
+        String organization = caller.requireOrganization();
+        arrival.awaitKnown(appId);
+        AppCopy app = appAccess.ownedBy(appId, organization);
         // One creation per app at a time, so the check below cannot race with another request.
         appCopies.getEntityManager().lock(app, LockModeType.PESSIMISTIC_WRITE);
         dossiers.findBlocking(appId).ifPresent(existing -> {

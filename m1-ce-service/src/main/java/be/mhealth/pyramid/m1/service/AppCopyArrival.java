@@ -1,0 +1,42 @@
+package be.mhealth.pyramid.m1.service;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import be.mhealth.pyramid.m1.config.M1Settings;
+import be.mhealth.pyramid.support.projection.AppCopyRepository;
+
+/**
+ * The local app copy is fed by the registry's events, so an app registered a moment ago may not be known yet.
+ * Opening a dossier for an unknown app waits for it a little (bounded) before the 404.
+ */
+@ApplicationScoped
+public class AppCopyArrival {
+
+    private static final long POLL_MILLIS = 50;
+
+    private final AppCopyRepository apps;
+    private final Duration wait;
+
+    AppCopyArrival(AppCopyRepository apps, M1Settings settings) {
+        this.apps = apps;
+        this.wait = settings.appCopyWait();
+    }
+
+    /** Returns once the app is in the copy or the wait is over; each look is a fresh query. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void awaitKnown(UUID appId) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (apps.findById(appId) == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
