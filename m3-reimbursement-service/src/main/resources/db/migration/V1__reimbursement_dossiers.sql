@@ -35,6 +35,9 @@ create table reimbursement_dossier (
 );
 create index reimbursement_dossier_org on reimbursement_dossier (organization_id, created_at);
 create index reimbursement_dossier_queue on reimbursement_dossier (state, due_on);
+-- one procedure per app at a time: a new dossier only once the previous one is closed
+create unique index reimbursement_dossier_one_open_per_app on reimbursement_dossier (app_id)
+    where state not in ('WITHDRAWN', 'INADMISSIBLE', 'DECLINED', 'ENDED');
 
 create table dossier_transition (
     id           bigint generated always as identity primary key,

@@ -2,6 +2,7 @@ package be.mhealth.pyramid.m3.repository;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,11 @@ public class DossierRepository implements PanacheRepositoryBase<ReimbursementDos
 
     /** The states in which NIHDI owns the next step. */
     public static final List<DossierState> QUEUE_STATES = List.of(DossierState.SUBMITTED, DossierState.IN_EVALUATION);
+
+    /** The app's dossier that is not closed, if any. */
+    public Optional<ReimbursementDossier> openFor(UUID appId) {
+        return find("appId = ?1 and state not in ?2", appId, DossierState.CLOSED).firstResultOptional();
+    }
 
     /** An organization's dossiers, newest first; {@code state} and {@code appId} narrow it when given. */
     public PanacheQuery<ReimbursementDossier> ofOrganization(String organization, DossierState state, UUID appId) {

@@ -1,7 +1,6 @@
 package be.mhealth.pyramid.m3.service;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -9,6 +8,8 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
 
 import be.mhealth.pyramid.events.AppEvent;
 import be.mhealth.pyramid.events.Level;
@@ -63,15 +64,30 @@ public class DossierService {
         return Now.of(clock, config.zone());
     }
 
-    /** A new draft for the organization's own app, which must stand at M2 or higher (404 / 409 otherwise). */
+    /**
+     * A new draft for the organization's own app, which must stand at M2 or higher (404 / 409 otherwise) and have
+     * no other dossier that is not closed (409 {@code dossier-exists}).
+     */
     public ReimbursementDossier create(UUID appId, DossierContent content, String organization, String actor) {
         AppCopy app = apps.ownedBy(appId, organization);
         apps.requireLevel(app, Level.M2);
+        dossiers.openFor(appId).ifPresent(open -> {
+            throw dossierExists(appId, open.id() + " in state " + open.state(), open.state().name());
+        });
         ReimbursementDossier dossier = ReimbursementDossier.draft(appId, organization, content, actor, now());
         dossiers.persist(dossier);
         record(dossier, dossier.creation());
-        flush(dossier);
+        try {
+            dossiers.flush();
+        } catch (ConstraintViolationException e) {
+            throw dossierExists(appId, "opened by another request at the same moment", DossierState.DRAFT.name());
+        }
         return dossier;
+    }
+
+    private static StateConflictException dossierExists(UUID appId, String which, String state) {
+        return new StateConflictException("dossier-exists", "app " + appId + " already has a reimbursement dossier "
+                + "that is not closed: " + which + "; withdraw it or wait for its end", state);
     }
 
     public ReimbursementDossier update(UUID id, String organization, String ifMatch, DossierContent content,

@@ -91,6 +91,21 @@ class DossierApiTest {
     }
 
     @Test
+    void anAppHasOneOpenDossierAtATime() {
+        UUID appId = fixture.medisoftApp();
+        UUID first = fixture.submitted(appId);
+
+        given().contentType(ContentType.JSON).body(ProcedureFixture.request(appId)).post(DOSSIERS)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", containsString("dossier-exists"))
+                .body("currentState", equalTo("SUBMITTED"));
+
+        given().contentType(ContentType.JSON).post(DOSSIERS + "/" + first + "/withdraw").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(ProcedureFixture.request(appId)).post(DOSSIERS)
+                .then().statusCode(201).body("state", equalTo("DRAFT"));
+    }
+
+    @Test
     void aDraftIsSubmittedOnlyWhileItsAppStillStandsAtM2() {
         UUID appId = fixture.medisoftApp();
         UUID dossier = fixture.draft(appId);

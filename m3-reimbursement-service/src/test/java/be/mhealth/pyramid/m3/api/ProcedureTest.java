@@ -271,13 +271,12 @@ class ProcedureTest {
 
     @Test
     void theReviewQueueListsTheEarliestDueStepFirstAndFlagsOverdueOnes() {
-        UUID appId = fixture.medisoftApp();
         clock.advance(Duration.ofDays(-40));
-        UUID overdue = fixture.submitted(appId);
+        UUID overdue = fixture.submitted(fixture.medisoftApp());
         clock.reset();
-        UUID evaluating = fixture.inEvaluation(appId);
-        UUID fresh = fixture.submitted(appId);
-        UUID waiting = fixture.inEvaluation(appId);
+        UUID evaluating = fixture.inEvaluation(fixture.medisoftApp());
+        UUID fresh = fixture.submitted(fixture.medisoftApp());
+        UUID waiting = fixture.inEvaluation(fixture.medisoftApp());
         fixture.decide(waiting, Map.of("outcome", "CLARIFICATION_REQUESTED", "reason", "more data")).statusCode(200);
 
         actors.nina();
@@ -303,10 +302,9 @@ class ProcedureTest {
     }
 
     @Test
-    void nihdiListsSubmittedDossiersOnlyAndTheAppLevelIsCheckedAtCreationOnly() {
-        UUID appId = fixture.medisoftApp();
-        UUID draft = fixture.draft(appId);
-        UUID submitted = fixture.submitted(appId);
+    void nihdiListsSubmittedDossiersOnly() {
+        UUID draft = fixture.draft(fixture.medisoftApp());
+        UUID submitted = fixture.submitted(fixture.medisoftApp());
 
         actors.nina();
         given().get(DOSSIERS + "?size=100").then().statusCode(200)
