@@ -131,6 +131,23 @@ class ProtectionTest {
         given().header("Authorization", token).get(path).then().statusCode(200).body("service", equalTo("flaky"));
     }
 
+    @Test
+    void clientsHangingUpDoNotOpenTheCircuit() throws IOException {
+        String token = Tokens.valid("impatient-" + UUID.randomUUID());
+        String path = "/api/v1/flaky/hang-up/slow";
+        for (int i = 0; i < 5; i++) {
+            try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+                socket.getOutputStream().write(("GET " + path + "?ms=300 HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                int expected = i + 1;
+                await().atMost(Duration.ofSeconds(5)).until(() -> Upstream.hits("flaky", path) == expected);
+            }
+        }
+        given().header("Authorization", "Bearer " + token).get("/api/v1/flaky/after-hang-ups").then().statusCode(200)
+                .body("service", equalTo("flaky"));
+    }
+
     private interface Conversation {
         void send(Socket socket) throws IOException;
     }

@@ -78,8 +78,10 @@ public class EdgeFilter {
                 caller = clientAddress(request);
             }
             String route = context.get(ROUTE_KEY);
-            ACCESS.infof("%s %s route=%s status=%d duration_ms=%d caller=%s request_id=%s", request.method(),
-                    request.path(), route != null ? route : "-", context.response().getStatusCode(),
+            // A response that could not be completed (the client went away) is logged as aborted.
+            ACCESS.infof("%s %s route=%s status=%s duration_ms=%d caller=%s request_id=%s", request.method(),
+                    request.path(), route != null ? route : "-",
+                    result.succeeded() ? String.valueOf(context.response().getStatusCode()) : "aborted",
                     (System.nanoTime() - start) / 1_000_000, caller, id);
         });
         context.next();

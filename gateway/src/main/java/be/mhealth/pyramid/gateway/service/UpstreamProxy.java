@@ -3,6 +3,7 @@ package be.mhealth.pyramid.gateway.service;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
@@ -18,6 +19,8 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
@@ -39,6 +42,7 @@ public final class UpstreamProxy {
 
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
     private static final String OUTBOUND = "pyramid.outbound";
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final List<String> HOP_BY_HOP = List.of("Connection", "Keep-Alive", "Proxy-Authenticate",
             "Proxy-Authorization", "Proxy-Connection", "TE", "Trailer", "Upgrade");
 
@@ -155,7 +159,7 @@ public final class UpstreamProxy {
             } else {
                 limit = null;
             }
-            return breaker.<ProxyResponse> execute(promise -> context.sendRequest().onComplete(result -> {
+            return breaker.<ProxyResponse> execute(promise -> send(context).onComplete(result -> {
                 if (result.succeeded()) {
                     int status = result.result().getStatusCode();
                     if (status == 502 || status == 503 || status == 504) {
@@ -163,16 +167,34 @@ public final class UpstreamProxy {
                     } else {
                         promise.complete(result.result());
                     }
-                } else if (limit != null && limit.exceeded()) {
-                    // The client's fault, not the upstream's: no failure for the breaker.
+                } else if ((limit != null && limit.exceeded()) || request.proxiedRequest().response().closed()) {
+                    // Too large a body, or the client went away: not the upstream's fault, no failure for the breaker.
                     promise.complete(null);
                 } else {
                     promise.fail(result.cause());
                 }
             })).recover(failure -> Future.succeededFuture(answerFor(request, failure)))
                     .map(response -> response != null ? response
-                            : problem(request, 413, "payload-too-large", "Request body too large",
-                                    "the request body exceeds the limit of " + maxBodySize + " bytes"));
+                            : limit != null && limit.exceeded()
+                                    ? problem(request, 413, "payload-too-large", "Request body too large",
+                                            "the request body exceeds the limit of " + maxBodySize + " bytes")
+                                    : problem(request, 400, "client-closed", "Client closed the request",
+                                            "the client went away before the answer"));
+        }
+
+        /**
+         * Sends the request; a body-less idempotent request whose pooled connection the upstream closed before
+         * answering is sent once more on a fresh connection (as nginx' proxy_next_upstream does).
+         */
+        private Future<ProxyResponse> send(ProxyContext context) {
+            ProxyRequest request = context.request();
+            Future<ProxyResponse> first = context.sendRequest();
+            if (request.getBody() != null || !IDEMPOTENT.contains(request.getMethod())) {
+                return first;
+            }
+            return first.recover(failure -> failure instanceof HttpClosedException
+                    && !request.proxiedRequest().response().closed() ? context.sendRequest()
+                            : Future.failedFuture(failure));
         }
 
         /** The proxy drops hop-by-hop headers of requests only; those of the upstream's answer are dropped here. */

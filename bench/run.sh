@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Gateway benchmark: the same fixed-response upstream measured directly, through the Pyramid gateway and through
+# nginx as a reverse proxy, with wrk, in one run. Not a test; prints a table.
+#
+#   bench/run.sh                      # defaults: 20 s per target, 50 connections, 2 wrk threads
+#   DURATION=30s CONNECTIONS=100 bench/run.sh
+#
+# Ports 18080-18082 only (upstream 18081, gateway 18080, nginx proxy 18082).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DURATION="${DURATION:-20s}"
+WARMUP="${WARMUP:-30s}"
+CONNECTIONS="${CONNECTIONS:-50}"
+THREADS="${THREADS:-2}"
+GATEWAY_PORT=18080
+UPSTREAM_PORT=18081
+NGINX_PROXY_PORT=18082
+PATH_UNDER_TEST="/api/v1/catalog"
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+WORK="$(mktemp -d /tmp/pyramid-bench.XXXXXX)"
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+need() {
+  if ! command -v "$1" >/dev/null 2>&1; then
+    echo "installing $2 ..." >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+  fi
+}
+need nginx nginx
+need wrk wrk
+if [ ! -x /usr/sbin/nginx ] && ! command -v nginx >/dev/null; then echo "nginx missing" >&2; exit 1; fi
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+
+JAR="$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
+if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/gateway/src/main" "$ROOT/gateway/pom.xml" -newer "$JAR" -print -quit)" ]; then
+  echo "building the gateway ..." >&2
+  (cd "$ROOT" && JAVA_HOME="$JAVA_HOME" ./mvnw -B -q -pl gateway package -DskipTests)
+fi
+
+wait_for() {
+  for _ in $(seq 1 120); do
+    if curl -fsS -o /dev/null "$1"; then return 0; fi
+    sleep 0.5
+  done
+  echo "timed out waiting for $1" >&2
+  exit 1
+}
+
+# One nginx: the upstream (fixed JSON answer, like a small catalog page) and the nginx reverse proxy in front of it.
+mkdir -p "$WORK/nginx/logs"
+cat > "$WORK/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+daemon off;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  upstream pyramid_upstream { server 127.0.0.1:$UPSTREAM_PORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$UPSTREAM_PORT;
+    location / {
+      default_type application/json;
+      return 200 '{"items":[{"id":"a-1","name":"CardioTrack","level":"M2"},{"id":"a-2","name":"DiabeCare","level":"M1"}],"page":0,"size":20,"total":2}';
+    }
+  }
+  server {
+    listen 127.0.0.1:$NGINX_PROXY_PORT;
+    location / {
+      proxy_pass http://pyramid_upstream;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    }
+  }
+}
+CONF
+"$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
+PIDS+=($!)
+
+# The gateway as built, every upstream pointed at the fixed-response server; budgets high enough not to interfere.
+"$JAVA_HOME/bin/java" -Xmx512m \
+  -Dquarkus.http.port=$GATEWAY_PORT \
+  -Dquarkus.oidc.tenant-enabled=false \
+  -Dpyramid.gateway.upstreams.registry.url=http://127.0.0.1:$UPSTREAM_PORT \
+  -Dpyramid.gateway.upstreams.m1.url=http://127.0.0.1:$UPSTREAM_PORT \
+  -Dpyramid.gateway.upstreams.m2.url=http://127.0.0.1:$UPSTREAM_PORT \
+  -Dpyramid.gateway.upstreams.m3.url=http://127.0.0.1:$UPSTREAM_PORT \
+  -Dpyramid.gateway.rate-limit.reads.requests=1000000000 \
+  -Dpyramid.gateway.rate-limit.writes.requests=1000000000 \
+  -jar "$JAR" > "$WORK/gateway.log" 2>&1 &
+PIDS+=($!)
+
+wait_for "http://127.0.0.1:$UPSTREAM_PORT$PATH_UNDER_TEST"
+wait_for "http://127.0.0.1:$NGINX_PROXY_PORT$PATH_UNDER_TEST"
+wait_for "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
+
+declare -A NAMES=([direct]=$UPSTREAM_PORT [gateway]=$GATEWAY_PORT [nginx]=$NGINX_PROXY_PORT)
+ORDER=(direct gateway nginx)
+
+echo "warming up ($WARMUP each) ..." >&2
+for target in "${ORDER[@]}"; do
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:${NAMES[$target]}$PATH_UNDER_TEST" >/dev/null
+done
+
+# wrk prints latencies as e.g. 512.00us, 1.20ms, 1.01s; normalise to milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
+    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 }
+    else printf "%s", v }'
+}
+
+declare -A RPS P50 P90 P99
+for target in "${ORDER[@]}"; do
+  echo "measuring $target ($DURATION) ..." >&2
+  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:${NAMES[$target]}$PATH_UNDER_TEST")"
+  echo "$out" > "$WORK/wrk-$target.txt"
+  if echo "$out" | grep -q "Non-2xx"; then echo "$target answered non-2xx responses:" >&2; echo "$out" >&2; exit 1; fi
+  RPS[$target]="$(echo "$out" | awk '/^Requests\/sec/ {printf "%.0f", $2}')"
+  P50[$target]="$(to_ms "$(echo "$out" | awk '$1 == "50%" {print $2}')")"
+  P90[$target]="$(to_ms "$(echo "$out" | awk '$1 == "90%" {print $2}')")"
+  P99[$target]="$(to_ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")"
+done
+
+echo
+echo "GET $PATH_UNDER_TEST, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+printf '| %-8s | %10s | %8s | %8s | %8s | %14s |\n' target "req/s" "p50 ms" "p90 ms" "p99 ms" "added p50 ms"
+printf '|%s|%s|%s|%s|%s|%s|\n' "----------" "------------" "----------" "----------" "----------" "----------------"
+for target in "${ORDER[@]}"; do
+  added="$(awk -v a="${P50[$target]}" -v b="${P50[direct]}" 'BEGIN {printf "%+.2f", a - b}')"
+  [ "$target" = direct ] && added="-"
+  printf '| %-8s | %10s | %8s | %8s | %8s | %14s |\n' "$target" "${RPS[$target]}" "${P50[$target]}" \
+    "${P90[$target]}" "${P99[$target]}" "$added"
+done
+echo
+echo "raw wrk output and the gateway log: $WORK" >&2
