@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,10 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
-/** PDF attachments: both upload forms, the PDF check, the size cap (64 KiB in tests), SHA-256, download. */
+/**
+ * PDF attachments: both upload forms, the PDF check, the size cap (64 KiB in tests) and the count cap (4 in tests),
+ * SHA-256, download.
+ */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
@@ -134,6 +138,19 @@ class AttachmentTest {
                 .when().post(path)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("currentState", equalTo("SUBMITTED"));
-        given().when().get(path + "/" + java.util.UUID.randomUUID() + "/content").then().statusCode(404);
+        given().when().get(path + "/" + UUID.randomUUID() + "/content").then().statusCode(404);
+    }
+
+    @Test
+    void aDossierHoldsALimitedNumberOfAttachments() {
+        String path = attachments(DossierStatus.INFO_REQUESTED);
+        for (int i = 2; i <= 4; i++) {
+            given().contentType("application/pdf").queryParam("kind", "DECLARATION_OF_CONFORMITY").body(TestData.PDF)
+                    .when().post(path).then().statusCode(201);
+        }
+        given().contentType("application/pdf").queryParam("kind", "DECLARATION_OF_CONFORMITY").body(TestData.PDF)
+                .when().post(path)
+                .then().statusCode(422).body("errors.field", hasItem("attachments"));
+        given().when().get(path).then().body("total", equalTo(4));
     }
 }

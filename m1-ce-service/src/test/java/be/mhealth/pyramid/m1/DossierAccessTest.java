@@ -2,10 +2,12 @@ package be.mhealth.pyramid.m1;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +64,7 @@ class DossierAccessTest {
                 .when().post(path + "/attachments").then(), 404);
         given().queryParam("appId", d.appId.toString()).when().get(DOSSIERS)
                 .then().statusCode(200).body("total", equalTo(0));
-        given().when().get(DOSSIERS + "/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        given().when().get(DOSSIERS + "/" + UUID.randomUUID()).then().statusCode(404);
     }
 
     @Test
@@ -111,7 +113,7 @@ class DossierAccessTest {
         Dossier d = medisoftDossier(DossierStatus.DRAFT);
         given().when().get(DOSSIERS + "/" + d.id)
                 .then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
+                .header("WWW-Authenticate", startsWith("Bearer"));
         problem(given().when().get("/api/v1/m1/review-queue").then(), 401);
     }
 }

@@ -2,6 +2,7 @@ package be.mhealth.pyramid.m1;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -215,6 +216,6 @@ class DossierFlowTest {
         given().queryParam("appId", appId.toString()).when().get(DOSSIERS)
                 .then().statusCode(200)
                 .body("total", equalTo(2))
-                .body("items.status", org.hamcrest.Matchers.containsInAnyOrder("REVOKED", "WITHDRAWN"));
+                .body("items.status", containsInAnyOrder("REVOKED", "WITHDRAWN"));
     }
 }

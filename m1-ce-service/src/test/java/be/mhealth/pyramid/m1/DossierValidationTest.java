@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -99,7 +100,7 @@ class DossierValidationTest {
     void intendedPurposeNeedsKnownLanguages() {
         createBroken(b -> TestData.certificateOf(b).put("intendedPurpose", Map.of("xx", "?")))
                 .statusCode(400)
-                .body("errors[0].field", org.hamcrest.Matchers.startsWith("certificate.intendedPurpose"));
+                .body("errors[0].field", startsWith("certificate.intendedPurpose"));
         isProblem(createBroken(b -> TestData.certificateOf(b).put("intendedPurpose", Map.of())), 400,
                 "certificate.intendedPurpose");
     }
