@@ -100,6 +100,14 @@ class M2ReviewTest extends M2Fixtures {
                 .body("detail", containsString("SECURITY (FAIL)"))
                 .body("detail", not(containsString("AUTHENTICATION")))
                 .body("currentState", equalTo("IN_REVIEW"));
+        given().get("/api/v1/m2/review-queue?size=100").then().statusCode(200)
+                .body("items.find { it.dossierId == '" + id + "' }.requiredCriteria",
+                        contains("AUTHENTICATION", "IDENTIFICATION", "SECURITY"))
+                .body("items.find { it.dossierId == '" + id + "' }.passedCriteria",
+                        contains("AUTHENTICATION", "IDENTIFICATION"));
+        Actors.alice();
+        given().get("/api/v1/m2/review-queue").then().statusCode(403);
+        Actors.eric();
 
         Actors.tess();
         result(id, "SECURITY", "PASS", "2026-02-03").statusCode(201);

@@ -1,5 +1,6 @@
 package be.mhealth.pyramid.m2.repository;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,11 @@ public class DossierRepository implements PanacheRepositoryBase<M2Dossier, UUID>
 
     public boolean hasActiveFor(UUID appId) {
         return count("appId = ?1 and state in ?2", appId, DossierState.ACTIVE) > 0;
+    }
+
+    /** The eHealth assessors' work list: SUBMITTED and IN_REVIEW dossiers, oldest submission first. */
+    public PanacheQuery<M2Dossier> queue() {
+        return find("state in ?1 order by submittedAt, id", EnumSet.of(DossierState.SUBMITTED, DossierState.IN_REVIEW));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import be.mhealth.pyramid.m2.domain.Criterion;
+import be.mhealth.pyramid.m2.domain.TestOutcome;
 import be.mhealth.pyramid.m2.domain.TestResult;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -20,6 +21,12 @@ public class TestResultRepository implements PanacheRepositoryBase<TestResult, U
 
     public List<TestResult> currentFor(UUID dossierId) {
         return list("dossierId = ?1 and supersededBy is null", dossierId);
+    }
+
+    /** The current PASS results of the given dossiers. */
+    public List<TestResult> currentPasses(List<UUID> dossierIds) {
+        return dossierIds.isEmpty() ? List.of()
+                : list("dossierId in ?1 and supersededBy is null and result = ?2", dossierIds, TestOutcome.PASS);
     }
 
     /** Every result of a dossier, by criterion, oldest first. */
