@@ -2,7 +2,7 @@
 # Gateway benchmark: the same fixed-response upstream measured directly, through the Pyramid gateway and through
 # nginx as a reverse proxy, with wrk, in one run. Not a test; prints a table.
 #
-#   bench/run.sh                      # defaults: 20 s per target, 50 connections, 2 wrk threads
+#   bench/run.sh        # defaults: 30 s warm-up, then 20 s per target at 1 connection and at 50 (2 wrk threads)
 #   DURATION=30s CONNECTIONS=100 bench/run.sh
 #
 # Ports 18080-18082 only (upstream 18081, gateway 18080, nginx proxy 18082).
@@ -125,27 +125,35 @@ to_ms() {
     else printf "%s", v }'
 }
 
-declare -A RPS P50 P90 P99
-for target in "${ORDER[@]}"; do
-  echo "measuring $target ($DURATION) ..." >&2
-  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:${NAMES[$target]}$PATH_UNDER_TEST")"
-  echo "$out" > "$WORK/wrk-$target.txt"
-  if echo "$out" | grep -q "Non-2xx"; then echo "$target answered non-2xx responses:" >&2; echo "$out" >&2; exit 1; fi
-  RPS[$target]="$(echo "$out" | awk '/^Requests\/sec/ {printf "%.0f", $2}')"
-  P50[$target]="$(to_ms "$(echo "$out" | awk '$1 == "50%" {print $2}')")"
-  P90[$target]="$(to_ms "$(echo "$out" | awk '$1 == "90%" {print $2}')")"
-  P99[$target]="$(to_ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")"
-done
+# Two passes: one connection (the latency a single client sees, no queueing) and CONNECTIONS (throughput).
+measure() { # threads connections duration
+  local threads=$1 connections=$2 duration=$3
+  declare -A RPS P50 P90 P99
+  for target in "${ORDER[@]}"; do
+    echo "measuring $target, $connections connection(s), $duration ..." >&2
+    out="$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "http://127.0.0.1:${NAMES[$target]}$PATH_UNDER_TEST")"
+    echo "$out" > "$WORK/wrk-$target-c$connections.txt"
+    if echo "$out" | grep -q "Non-2xx"; then echo "$target answered non-2xx responses:" >&2; echo "$out" >&2; exit 1; fi
+    RPS[$target]="$(echo "$out" | awk '/^Requests\/sec/ {printf "%.0f", $2}')"
+    P50[$target]="$(to_ms "$(echo "$out" | awk '$1 == "50%" {print $2}')")"
+    P90[$target]="$(to_ms "$(echo "$out" | awk '$1 == "90%" {print $2}')")"
+    P99[$target]="$(to_ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")"
+  done
+  echo
+  echo "GET $PATH_UNDER_TEST, wrk -t$threads -c$connections -d$duration"
+  printf '| %-8s | %10s | %8s | %8s | %8s | %14s |\n' target "req/s" "p50 ms" "p90 ms" "p99 ms" "added p50 ms"
+  printf '|%s|%s|%s|%s|%s|%s|\n' "----------" "------------" "----------" "----------" "----------" "----------------"
+  for target in "${ORDER[@]}"; do
+    added="$(awk -v a="${P50[$target]}" -v b="${P50[direct]}" 'BEGIN {printf "%+.2f", a - b}')"
+    [ "$target" = direct ] && added="-"
+    printf '| %-8s | %10s | %8s | %8s | %8s | %14s |\n' "$target" "${RPS[$target]}" "${P50[$target]}" \
+      "${P90[$target]}" "${P99[$target]}" "$added"
+  done
+}
 
-echo
-echo "GET $PATH_UNDER_TEST, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
-printf '| %-8s | %10s | %8s | %8s | %8s | %14s |\n' target "req/s" "p50 ms" "p90 ms" "p99 ms" "added p50 ms"
-printf '|%s|%s|%s|%s|%s|%s|\n' "----------" "------------" "----------" "----------" "----------" "----------------"
-for target in "${ORDER[@]}"; do
-  added="$(awk -v a="${P50[$target]}" -v b="${P50[direct]}" 'BEGIN {printf "%+.2f", a - b}')"
-  [ "$target" = direct ] && added="-"
-  printf '| %-8s | %10s | %8s | %8s | %8s | %14s |\n' "$target" "${RPS[$target]}" "${P50[$target]}" \
-    "${P90[$target]}" "${P99[$target]}" "$added"
-done
+echo "$(nproc) cores shared by wrk, nginx (upstream and proxy) and the gateway; $(date -u +%Y-%m-%dT%H:%MZ);" \
+  "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+measure 1 1 "$DURATION"
+measure "$THREADS" "$CONNECTIONS" "$DURATION"
 echo
 echo "raw wrk output and the gateway log: $WORK" >&2
