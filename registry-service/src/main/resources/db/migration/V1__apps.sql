@@ -46,8 +46,6 @@ create index app_catalog_de on app (effective_level desc, coalesce(name_de, name
 -- Catalog totals, filters and the per-level stats: index-only scans over the listed apps.
 create index app_listed on app (category, effective_level) include (platforms, target_users)
     where effective_level is not null;
-create index app_listed_platforms on app using gin (platforms) where effective_level is not null;
-create index app_listed_target_users on app using gin (target_users) where effective_level is not null;
 
 -- Text search (q) over name and summary per language: trigram indexes serve ILIKE '%q%'.
 create index app_search_nl on app using gin ((name_nl || ' ' || summary_nl) gin_trgm_ops)
