@@ -1,11 +1,14 @@
 package be.mhealth.pyramid.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +49,24 @@ class OpenApiAndHealthTest {
                         equalTo("#/components/schemas/Summary"))
                 .body("paths.'/api/v1/catalog'.get.responses.'200'.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/registry_Summary"));
+    }
+
+    @Test
+    void anUpstreamThatIsDownIsLeftOutOfTheDocumentAndReportedNotReady() {
+        Upstream.failing("flaky", true);
+        try {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/openapi").then()
+                    .statusCode(200)
+                    .body("paths", not(hasKey("/api/v1/flaky/items")))
+                    .body("paths", hasKey("/api/v1/m1/dossiers")));
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'upstream flaky' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'upstream m1' }.status", equalTo("UP"));
+        } finally {
+            Upstream.failing("flaky", false);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/openapi").then()
+                .body("paths", hasKey("/api/v1/flaky/items")));
     }
 
     @Test

@@ -45,7 +45,7 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
         byName.put("m3", new FakeService("m3", FakeService.openapi("m3",
                 Map.of("/api/v1/m3/dossiers", "M3 dossiers"),
                 new JsonObject().put("Problem", problem).put("Summary", schema("appId")))));
-        byName.put("flaky", new FakeService("flaky", FakeService.openapi("flaky", Map.of(), new JsonObject())));
+        byName.put("flaky", new FakeService("flaky", FakeService.openapi("flaky", Map.of("/api/v1/flaky/items", "Flaky"), new JsonObject())));
 
         Map<String, String> config = new HashMap<>();
         byName.forEach((name, service) -> {
