@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import be.mhealth.pyramid.registry.domain.App;
+import be.mhealth.pyramid.registry.domain.LevelGrant;
 import be.mhealth.pyramid.registry.repository.LevelChangeRepository;
 import be.mhealth.pyramid.registry.service.AppService;
 import be.mhealth.pyramid.support.problem.Problem;
@@ -198,8 +200,10 @@ public class AppResource {
         String organization = caller.requireOrganization();
         int p = page == null ? 0 : page;
         int s = paging.size(size);
-        List<AppView> items = apps.ownedBy(organization, p, s).stream()
-                .map(app -> AppView.of(app, apps.grantsOf(app.id), today())).toList();
+        List<App> owned = apps.ownedBy(organization, p, s);
+        Map<UUID, List<LevelGrant>> grants = apps.grantsOf(owned.stream().map(app -> app.id).toList());
+        List<AppView> items = owned.stream()
+                .map(app -> AppView.of(app, grants.getOrDefault(app.id, List.of()), today())).toList();
         return new PageView<>(items, p, s, apps.countOwnedBy(organization));
     }
 

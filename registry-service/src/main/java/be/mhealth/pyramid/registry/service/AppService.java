@@ -2,11 +2,13 @@ package be.mhealth.pyramid.registry.service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -78,6 +80,11 @@ public class AppService {
 
     public List<LevelGrant> grantsOf(UUID appId) {
         return grants.forApp(appId);
+    }
+
+    /** The grants of several apps, by app id. */
+    public Map<UUID, List<LevelGrant>> grantsOf(Collection<UUID> appIds) {
+        return grants.forApps(appIds).stream().collect(Collectors.groupingBy(g -> g.appId));
     }
 
     public List<App> ownedBy(String organization, int page, int size) {
