@@ -62,6 +62,9 @@ final class FakeService {
                             : request.getHeader("Content-Type"))
                     .putHeader("X-Upstream", name)
                     .end(body));
+        } else if (path.endsWith("/close-once") && hits.get(path).get() == 1) {
+            // Hangs up without answering, like a server closing an idle pooled connection just as it is reused.
+            request.connection().close();
         } else if (path.endsWith("/slow")) {
             long millis = Long.parseLong(request.getParam("ms", "3000"));
             request.body().onSuccess(body -> vertx.setTimer(millis,

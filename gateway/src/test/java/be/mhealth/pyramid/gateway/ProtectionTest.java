@@ -148,6 +148,19 @@ class ProtectionTest {
                 .body("service", equalTo("flaky"));
     }
 
+    @Test
+    void bodylessIdempotentRequestIsSentAgainWhenTheUpstreamHangsUpBeforeAnswering() {
+        String token = "Bearer " + Tokens.valid("retry-" + UUID.randomUUID());
+        String path = "/api/v1/flaky/close-once";
+        given().header("Authorization", token).get(path).then().statusCode(200).body("service", equalTo("flaky"));
+        assertThat(Upstream.hits("flaky", path)).isEqualTo(2);
+        // A write is not repeated: the client learns that the upstream failed.
+        String post = "/api/v1/m1/writes/close-once";
+        given().header("Authorization", token).contentType("application/json").body("{}").post(post).then()
+                .statusCode(502).contentType("application/problem+json");
+        assertThat(Upstream.hits("m1", post)).isEqualTo(1);
+    }
+
     private interface Conversation {
         void send(Socket socket) throws IOException;
     }

@@ -146,7 +146,10 @@ public final class UpstreamProxy {
             ProxyRequest request = context.request();
             Body body = request.getBody();
             BodyLimit limit;
-            if (body != null) {
+            if (bodyless(request)) {
+                request.setBody(null);
+                limit = null;
+            } else {
                 // Declared lengths were checked already; bodies of unknown length are counted here. The upstream's
                 // time to answer is measured from the end of the body, not from the start of a long upload.
                 limit = new BodyLimit(body.stream(), body.length() < 0 ? maxBodySize : Long.MAX_VALUE, () -> {
@@ -156,8 +159,6 @@ public final class UpstreamProxy {
                     }
                 });
                 request.setBody(Body.body(limit, body.length()));
-            } else {
-                limit = null;
             }
             return breaker.<ProxyResponse> execute(promise -> send(context).onComplete(result -> {
                 if (result.succeeded()) {
@@ -184,7 +185,7 @@ public final class UpstreamProxy {
 
         /**
          * Sends the request; a body-less idempotent request whose pooled connection the upstream closed before
-         * answering is sent once more on a fresh connection (as nginx' proxy_next_upstream does).
+         * answering is sent once more (as nginx' proxy_next_upstream does).
          */
         private Future<ProxyResponse> send(ProxyContext context) {
             ProxyRequest request = context.request();
@@ -192,9 +193,16 @@ public final class UpstreamProxy {
             if (request.getBody() != null || !IDEMPOTENT.contains(request.getMethod())) {
                 return first;
             }
+            // Without a body (set to null above) the request can be sent again as it was.
             return first.recover(failure -> failure instanceof HttpClosedException
                     && !request.proxiedRequest().response().closed() ? context.sendRequest()
                             : Future.failedFuture(failure));
+        }
+
+        private static boolean bodyless(ProxyRequest request) {
+            MultiMap headers = request.proxiedRequest().headers();
+            String length = headers.get("Content-Length");
+            return !headers.contains("Transfer-Encoding") && (length == null || length.trim().equals("0"));
         }
 
         /** The proxy drops hop-by-hop headers of requests only; those of the upstream's answer are dropped here. */
