@@ -11,8 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -22,6 +25,7 @@ import org.jboss.logging.Logger;
 import be.mhealth.pyramid.events.EventEnvelope;
 import be.mhealth.pyramid.support.PyramidConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -47,6 +51,8 @@ public class OutboxRelay {
         return t;
     });
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** Set once the application (and so the emitter's channel) has started; wakes before that wait for it. */
+    private volatile boolean started;
 
     OutboxRelay(OutboxRepository repository, @Channel("outbox") Emitter<String> emitter, Clock clock,
             PyramidConfig config) {
@@ -57,9 +63,14 @@ public class OutboxRelay {
         this.source = URI.create("/" + config.serviceName());
     }
 
+    void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
+        started = true;
+        wake();
+    }
+
     /** Asks for a drain soon; wakes that arrive while one is pending are folded into it. */
     public void wake() {
-        if (pending.compareAndSet(false, true)) {
+        if (started && pending.compareAndSet(false, true)) {
             worker.execute(this::drain);
         }
     }

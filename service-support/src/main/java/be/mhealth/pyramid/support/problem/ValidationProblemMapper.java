@@ -48,15 +48,16 @@ public class ValidationProblemMapper implements ExceptionMapper<ConstraintViolat
                 }
                 continue;
             }
+            // A node's index or key says where it sits in its container: list[0].name, map.key.name.
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.isInIterable() && node.getKey() != null) {
+                field.append('.').append(node.getKey());
+            }
             if (!field.isEmpty()) {
                 field.append('.');
             }
             field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                field.append('.').append(node.getKey());
-            }
         }
         if (field.isEmpty()) {
             return parameter == null ? "request" : parameter;
