@@ -76,7 +76,8 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${pyramid.outbox.poll-interval:5s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         wake();
     }
