@@ -10,6 +10,5 @@ import java.time.OffsetDateTime;
 public record EventEnvelope<T extends AppEvent>(String id, EventType type, String source, String subject,
         OffsetDateTime time, T data) {
 
-    public static final String SPEC_VERSION = "1.0";
     public static final String DATA_CONTENT_TYPE = "application/json";
 }

@@ -40,10 +40,6 @@ public record Problem(URI type, String title, int status, String detail, String 
         return new Problem(type, title, status, detail, instance, errors, state);
     }
 
-    public Problem withInstance(String path) {
-        return new Problem(type, title, status, detail, path, errors, currentState);
-    }
-
     public Response.ResponseBuilder toResponseBuilder() {
         return Response.status(status).type(MEDIA).entity(this);
     }
