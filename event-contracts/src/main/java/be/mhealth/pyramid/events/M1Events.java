@@ -22,8 +22,13 @@ public final class M1Events {
             implements AppEvent {
     }
 
-    /** The certificate behind an active grant passed its expiry date. */
-    public record M1Expired(UUID appId, UUID dossierId, LocalDate certificateExpiredOn, Instant expiredAt)
-            implements AppEvent {
+    /**
+     * The certificate behind an active grant is no longer valid: its expiry date passed (recorded by the M1
+     * service itself), or FAMHP established that it expired earlier than the dossier stated.
+     * {@code certificateExpiredOn} is its last day of validity. {@code reason} and {@code decidedBy} were added
+     * later: a consumer reading an older payload gets null for both.
+     */
+    public record M1Expired(UUID appId, UUID dossierId, LocalDate certificateExpiredOn, String reason,
+            String decidedBy, Instant expiredAt) implements AppEvent {
     }
 }

@@ -44,7 +44,8 @@ class GoldenJsonTest {
                 LocalDate.parse("2030-12-31"), "fiona", AT));
         SAMPLES.put(EventType.M1_REJECTED, new M1Events.M1Rejected(APP, DOSSIER, "certificate unreadable", "fiona", AT));
         SAMPLES.put(EventType.M1_REVOKED, new M1Events.M1Revoked(APP, DOSSIER, "certificate suspended", "fiona", AT));
-        SAMPLES.put(EventType.M1_EXPIRED, new M1Events.M1Expired(APP, DOSSIER, LocalDate.parse("2026-02-28"), AT));
+        SAMPLES.put(EventType.M1_EXPIRED, new M1Events.M1Expired(APP, DOSSIER, LocalDate.parse("2026-02-28"),
+                "its expiry date passed", "m1-ce-service", AT));
         SAMPLES.put(EventType.M2_GRANTED,
                 new M2Events.M2Granted(APP, DOSSIER, List.of("AUTHENTICATION", "SECURITY"), "eric", AT));
         SAMPLES.put(EventType.M2_REJECTED, new M2Events.M2Rejected(APP, DOSSIER, "FHIR profile missing", "eric", AT));
@@ -79,6 +80,14 @@ class GoldenJsonTest {
 
         AppEvent read = EventJson.read(withExtra, type);
         assertThat(read).isEqualTo(SAMPLES.get(type));
+    }
+
+    @Test
+    void anM1ExpiryFromBeforeReasonAndDecidedByReadsWithNullsForThem() {
+        M1Events.M1Expired read = (M1Events.M1Expired) EventJson.read("{\"appId\": \"" + APP + "\", \"dossierId\": \""
+                + DOSSIER + "\", \"certificateExpiredOn\": \"2026-02-28\", \"expiredAt\": \"2026-03-01T09:30:00Z\"}",
+                EventType.M1_EXPIRED);
+        assertThat(read).isEqualTo(new M1Events.M1Expired(APP, DOSSIER, LocalDate.parse("2026-02-28"), null, null, AT));
     }
 
     @Test

@@ -85,6 +85,8 @@ class CertificateExpiryTest {
         M1Events.M1Expired expired = event.payload(M1Events.M1Expired.class);
         assertThat(expired.dossierId()).isEqualTo(expiring.id);
         assertThat(expired.certificateExpiredOn()).isEqualTo(today.plusDays(10));
+        assertThat(expired.decidedBy()).isEqualTo("m1-ce-service");
+        assertThat(expired.reason()).isEqualTo("its expiry date passed");
 
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> QuarkusTransaction.requiringNew().call(() -> outbox.countUnpublished()) == 0);
@@ -95,7 +97,9 @@ class CertificateExpiryTest {
         JsonPath history = given().when().get("/api/v1/m1/dossiers/" + expiring.id + "/history")
                 .then().statusCode(200).body("items[-1].action", equalTo("EXPIRE")).extract().jsonPath();
         assertThat(history.getString("items[-1].by")).isEqualTo("m1-ce-service");
-        assertThat(history.getString("items[-1].reason")).contains(today.plusDays(10).toString());
+        assertThat(history.getString("items[-1].reason")).isEqualTo("its expiry date passed");
+        given().when().get("/api/v1/m1/dossiers/" + expiring.id).then().statusCode(200)
+                .body("certificateExpiredOn", equalTo(today.plusDays(10).toString()));
         assertThat(history.getString("items[-1].from")).isEqualTo("APPROVED");
     }
 }

@@ -70,8 +70,13 @@ class DossierAccessTest {
     @Test
     @TestSecurity(user = "alice", roles = "vendor")
     @OidcSecurity(claims = @Claim(key = "organization", value = "medisoft"))
-    void aVendorCannotDecideRevokeOrSeeTheQueue() {
+    void aVendorCannotDecideRevokeExpireOrSeeTheQueue() {
         Dossier d = medisoftDossier(DossierStatus.SUBMITTED);
+        Dossier granted = medisoftDossier(DossierStatus.APPROVED);
+        problem(given().contentType(ContentType.JSON)
+                .body(Map.of("expiredOn", LocalDate.now().minusDays(1).toString(), "reason", "mine expired"))
+                .when().post(DOSSIERS + "/" + granted.id + "/expiry").then(), 403);
+        given().when().get(DOSSIERS + "/" + granted.id).then().statusCode(200).body("status", equalTo("APPROVED"));
         problem(given().contentType(ContentType.JSON).body(Map.of("outcome", "APPROVED"))
                 .when().post(DOSSIERS + "/" + d.id + "/decision").then(), 403);
         problem(given().contentType(ContentType.JSON).body(Map.of("reason", "no"))

@@ -86,7 +86,8 @@ public class TestData {
             attach(d.id);
             for (DossierAction step : path(target)) {
                 String actor = step == DossierAction.SUBMIT || step == DossierAction.WITHDRAW ? "alice" : "fiona";
-                history.persist(d.apply(step, actor, now, "test set-up"));
+                history.persist(step == DossierAction.EXPIRE ? d.expire(expiresOn, "m1-ce-service", now, "test set-up")
+                        : d.apply(step, actor, now, "test set-up"));
             }
             return d;
         });

@@ -48,7 +48,7 @@ import be.mhealth.pyramid.support.web.IdempotentWrites;
 
 /**
  * M1 dossiers: vendors create, edit, submit and withdraw their own; FAMHP assessors (people or the FAMHP system's
- * client) decide and revoke. A decision on a SUBMITTED dossier takes it into review implicitly (recorded in the
+ * client) decide, revoke and record an earlier expiry. A decision on a SUBMITTED dossier takes it into review implicitly (recorded in the
  * history). Updates need {@code If-Match}; transitions check it when sent. Writes accept {@code Idempotency-Key}.
  */
 @Path(DossierResource.PATH)
@@ -298,6 +298,40 @@ public class DossierResource {
             @Parameter(description = "Makes retries safe") @HeaderParam(IdempotentWrites.HEADER) String key) {
         return writes.run(key, caller.name(), "POST " + PATH + "/{id}/revocation", new Object[] { id, request },
                 () -> ok(service.revoke(id, ifMatch, request.reason())));
+    }
+
+    @POST
+    @Path("{id}/expiry")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FAMHP_ASSESSOR)
+    @Transactional
+    @Operation(summary = "Record that a grant's certificate expired earlier than the dossier states",
+            description = "FAMHP established (e.g. from the notified body) that the certificate's last day of "
+                    + "validity lies before today: APPROVED → EXPIRED; publishes m1.expired. A certificate that "
+                    + "expires on the date on record needs no call: the expiry job expires it the day after.")
+    @APIResponse(responseCode = "200", description = "Expired",
+            content = @Content(schema = @Schema(implementation = DossierView.class)))
+    @APIResponse(responseCode = "400", description = "Date or reason missing or malformed", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a FAMHP assessor", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such dossier", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not an active grant; names the current state",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "expiredOn not before today, before the issue date or after "
+            + "the expiry date on record", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response recordExpiry(@Parameter(description = "Dossier id") @PathParam("id") UUID id,
+            @NotNull @Valid ExpiryRequest request,
+            @Parameter(description = "Optional: the ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "Makes retries safe") @HeaderParam(IdempotentWrites.HEADER) String key) {
+        return writes.run(key, caller.name(), "POST " + PATH + "/{id}/expiry", new Object[] { id, request },
+                () -> ok(service.recordExpiry(id, ifMatch, request.expiredOn(), request.reason())));
     }
 
     @GET

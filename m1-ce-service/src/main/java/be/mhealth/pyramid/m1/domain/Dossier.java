@@ -1,5 +1,6 @@
 package be.mhealth.pyramid.m1.domain;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -63,6 +64,10 @@ public class Dossier {
     @Column(name = "decision_reason")
     private String decisionReason;
 
+    /** The certificate's last day of validity, once the grant expired. */
+    @Column(name = "certificate_expired_on")
+    private LocalDate certificateExpiredOn;
+
     @Version
     @Column(nullable = false)
     public long version;
@@ -83,8 +88,25 @@ public class Dossier {
         return dossier;
     }
 
-    /** Moves the dossier as the life cycle allows (409 otherwise) and returns the history entry. */
+    /**
+     * Moves the dossier as the life cycle allows (409 otherwise) and returns the history entry. An expiry goes
+     * through {@link #expire}, which also records the certificate's last day of validity.
+     */
     public DossierTransition apply(DossierAction action, String actor, OffsetDateTime at, String reason) {
+        if (action == DossierAction.EXPIRE) {
+            throw new IllegalArgumentException("an expiry needs the certificate's last day of validity: use expire");
+        }
+        return transition(action, actor, at, reason);
+    }
+
+    /** APPROVED → EXPIRED (409 otherwise): the certificate was valid through {@code lastValidDay}. */
+    public DossierTransition expire(LocalDate lastValidDay, String actor, OffsetDateTime at, String reason) {
+        DossierTransition entry = transition(DossierAction.EXPIRE, actor, at, reason);
+        certificateExpiredOn = lastValidDay;
+        return entry;
+    }
+
+    private DossierTransition transition(DossierAction action, String actor, OffsetDateTime at, String reason) {
         DossierStatus from = status;
         status = DossierLifecycle.require(from, action);
         updatedAt = at;
@@ -132,5 +154,9 @@ public class Dossier {
 
     public String decisionReason() {
         return decisionReason;
+    }
+
+    public LocalDate certificateExpiredOn() {
+        return certificateExpiredOn;
     }
 }

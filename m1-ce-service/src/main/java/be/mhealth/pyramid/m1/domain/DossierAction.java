@@ -15,6 +15,9 @@ public enum DossierAction {
     WITHDRAW,
     /** The assessor revokes an active grant. */
     REVOKE,
-    /** The certificate behind an active grant passed its expiry date. */
+    /**
+     * The certificate behind an active grant is no longer valid: it passed its expiry date, or FAMHP established
+     * that it expired earlier.
+     */
     EXPIRE
 }

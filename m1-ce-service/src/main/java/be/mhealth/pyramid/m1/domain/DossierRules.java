@@ -87,6 +87,27 @@ public final class DossierRules {
         throwIfAny(errors);
     }
 
+    /**
+     * Checked when FAMHP records that the certificate behind a grant expired earlier than the dossier states: its
+     * last day of validity lies before today, within the certificate's term on record.
+     */
+    public static void requireEarlierExpiry(Certificate certificate, LocalDate lastValidDay, LocalDate today) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!lastValidDay.isBefore(today)) {
+            errors.add(new FieldError("expiredOn", "must be before today (" + today
+                    + "): a certificate valid today has not expired; revoke the grant if it must end now"));
+        }
+        if (lastValidDay.isBefore(certificate.issuedOn)) {
+            errors.add(new FieldError("expiredOn",
+                    "must not be before the certificate's issue date (" + certificate.issuedOn + ")"));
+        }
+        if (lastValidDay.isAfter(certificate.expiresOn)) {
+            errors.add(new FieldError("expiredOn",
+                    "must not be after the expiry date on record (" + certificate.expiresOn + ")"));
+        }
+        throwIfAny(errors);
+    }
+
     /** True when the certificate behind a grant has expired: its expiry date lies before {@code today}. */
     public static boolean lapsed(Certificate certificate, LocalDate today) {
         return certificate.expiresOn.isBefore(today);

@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 
 import be.mhealth.pyramid.events.M1Events;
 import be.mhealth.pyramid.m1.domain.Dossier;
-import be.mhealth.pyramid.m1.domain.DossierAction;
 import be.mhealth.pyramid.m1.domain.DossierRules;
 import be.mhealth.pyramid.m1.domain.DossierStatus;
 import be.mhealth.pyramid.m1.repository.DossierRepository;
@@ -29,6 +28,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class CertificateExpiryService {
 
     private static final Logger LOG = Logger.getLogger(CertificateExpiryService.class);
+    static final String REASON = "its expiry date passed";
 
     private final DossierRepository dossiers;
     private final DossierTransitionRepository history;
@@ -67,9 +67,8 @@ public class CertificateExpiryService {
                 || !DossierRules.lapsed(dossier.certificate, now.toLocalDate())) {
             return false;
         }
-        history.persist(dossier.apply(DossierAction.EXPIRE, actor, now,
-                "the certificate expired on " + dossier.certificate.expiresOn));
-        outbox.publish(new M1Events.M1Expired(dossier.appId, dossier.id, dossier.certificate.expiresOn,
+        history.persist(dossier.expire(dossier.certificate.expiresOn, actor, now, REASON));
+        outbox.publish(new M1Events.M1Expired(dossier.appId, dossier.id, dossier.certificate.expiresOn, REASON, actor,
                 now.toInstant()));
         return true;
     }

@@ -1,6 +1,7 @@
 package be.mhealth.pyramid.m1.service;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import be.mhealth.pyramid.events.M1Events;
 import be.mhealth.pyramid.m1.domain.Certificate;
 import be.mhealth.pyramid.m1.domain.Dossier;
 import be.mhealth.pyramid.m1.domain.DossierAction;
+import be.mhealth.pyramid.m1.domain.DossierLifecycle;
 import be.mhealth.pyramid.m1.domain.DossierRules;
 import be.mhealth.pyramid.m1.domain.DossierStatus;
 import be.mhealth.pyramid.m1.domain.GdprDeclaration;
@@ -166,6 +168,24 @@ public class DossierService {
         OffsetDateTime now = now();
         record(dossier, DossierAction.REVOKE, now, reason);
         outbox.publish(new M1Events.M1Revoked(dossier.appId, dossier.id, reason, caller.name(), now.toInstant()));
+        return dossier;
+    }
+
+    /**
+     * FAMHP established that the certificate behind a grant expired earlier than the dossier states (e.g. the
+     * notified body confirms it was not renewed): APPROVED → EXPIRED, with its event.
+     */
+    @Transactional
+    public Dossier recordExpiry(UUID id, String ifMatch, LocalDate expiredOn, String reason) {
+        Dossier dossier = access.forChange(id);
+        matchIfGiven(ifMatch, dossier);
+        DossierLifecycle.require(dossier.status(), DossierAction.EXPIRE);
+        OffsetDateTime now = now();
+        DossierRules.requireEarlierExpiry(dossier.certificate, expiredOn, now.toLocalDate());
+        history.persist(dossier.expire(expiredOn, caller.name(), now, reason));
+        dossiers.flush();
+        outbox.publish(new M1Events.M1Expired(dossier.appId, dossier.id, expiredOn, reason, caller.name(),
+                now.toInstant()));
         return dossier;
     }
 

@@ -90,8 +90,8 @@ public class LevelService {
                     });
             case M1Revoked e -> end(event, Level.M1, e.dossierId(), e.decidedBy(), e.decidedAt(),
                     "M1 revoked" + because(e.reason()));
-            case M1Expired e -> end(event, Level.M1, e.dossierId(), sourceService(event), e.expiredAt(),
-                    "M1 certificate expired on " + e.certificateExpiredOn());
+            case M1Expired e -> end(event, Level.M1, e.dossierId(), e.decidedBy(), e.expiredAt(),
+                    "M1 certificate expired on " + e.certificateExpiredOn() + because(e.reason()));
             case M2Revoked e -> end(event, Level.M2, e.dossierId(), e.decidedBy(), e.decidedAt(),
                     "M2 revoked" + because(e.reason()));
             case M3Ended e -> end(event, Level.M3, e.dossierId(), e.decidedBy(), e.decidedAt(),

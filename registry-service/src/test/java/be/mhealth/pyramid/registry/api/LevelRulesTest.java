@@ -137,12 +137,31 @@ class LevelRulesTest {
         fixtures.feed(new M3Events.M3Ended(app, null, LocalDate.now(), "temporary period over", "nina",
                 Instant.now()));
         assertThat(fixtures.level(app)).isEqualTo(Level.M2);
-        fixtures.feed(new M1Events.M1Expired(app, null, expiry, Instant.now()));
+        // An expiry from a producer that did not yet send reason and decidedBy: the producing service is the actor.
+        fixtures.feed(new M1Events.M1Expired(app, null, expiry, null, null, Instant.now()));
         assertThat(fixtures.level(app)).isNull();
         LevelGrant m1 = QuarkusTransaction.requiringNew().call(() -> grants.find(app, Level.M1).orElseThrow());
         assertThat(m1.active).isFalse();
         assertThat(m1.endReason).isEqualTo("M1 certificate expired on " + expiry);
         assertThat(m1.endedBy).isEqualTo("m1-ce-service");
+    }
+
+    @Test
+    void anExpiryFamhpEstablishedKeepsWhoAndWhy() {
+        UUID app = fixtures.create(body("Expired early"), "medisoft");
+        UUID dossier = UUID.randomUUID();
+        fixtures.feed(m1Granted(app, dossier, LocalDate.now().plusYears(2)));
+        LocalDate lastValidDay = LocalDate.now().minusDays(3);
+        fixtures.feed(new M1Events.M1Expired(app, dossier, lastValidDay, "not renewed, per notified body 2797",
+                "fiona", Instant.now()));
+
+        assertThat(fixtures.level(app)).isNull();
+        LevelGrant m1 = QuarkusTransaction.requiringNew().call(() -> grants.find(app, Level.M1).orElseThrow());
+        assertThat(m1.active).isFalse();
+        assertThat(m1.endedBy).isEqualTo("fiona");
+        assertThat(m1.endReason)
+                .isEqualTo("M1 certificate expired on " + lastValidDay + ": not renewed, per notified body 2797");
+        given().when().get("/api/v1/apps/" + app).then().statusCode(404);
     }
 
     @Test
