@@ -105,6 +105,12 @@ public final class ClimbSteps {
                 .then().statusCode(200);
     }
 
+    /** FAMHP records that the certificate behind a grant expired on {@code expiredOn}, earlier than on record. */
+    public void recordM1Expiry(RequestSpecification famhp, UUID dossier, LocalDate expiredOn, String reason) {
+        famhp.body(Map.of("expiredOn", expiredOn.toString(), "reason", reason))
+                .post("/api/v1/m1/dossiers/" + dossier + "/expiry").then().statusCode(200);
+    }
+
     // ---- M2 ----
 
     public static Map<String, Object> riskAssessment(boolean exchangesWithCareProviders) {

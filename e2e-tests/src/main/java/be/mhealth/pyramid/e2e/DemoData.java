@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -44,12 +45,8 @@ public final class DemoData {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        List<DemoApp> apps;
-        try (InputStream in = DemoData.class.getResourceAsStream("/demo/apps.json")) {
-            apps = new ObjectMapper().readValue(in, new TypeReference<>() {
-            });
-        }
         DemoData demo = new DemoData(new PyramidClient(gateway, realm));
+        List<DemoApp> apps = apps();
         Map<String, Integer> reached = new TreeMap<>();
         for (DemoApp app : apps) {
             demo.load(app);
@@ -60,21 +57,45 @@ public final class DemoData {
         System.out.println("listed per level: " + demo.client.anonymous().get("/api/v1/stats").asString());
     }
 
-    void load(DemoApp app) {
+    /** The demo apps of {@code demo/apps.json}. */
+    static List<DemoApp> apps() throws IOException {
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/apps.json")) {
+            return new ObjectMapper().readValue(in, new TypeReference<>() {
+            });
+        }
+    }
+
+    /** The level the public catalog shows once {@code app} is loaded; null when it is not listed. */
+    static String catalogLevel(DemoApp app) {
+        return switch (app.target()) {
+            case "DRAFT", "M1_EXPIRED" -> null;
+            case "M3_PENDING" -> "M2";
+            default -> app.target().substring(0, 2);
+        };
+    }
+
+    /** Brings {@code app} to its target through the public API, skipping what is already done; returns its id. */
+    UUID load(DemoApp app) {
         UUID id = steps.registerApp(app.vendor(), ClimbSteps.appListing(app.name(), app.summary(), app.category(),
                 app.platforms(), app.targetUsers(), app.slug()), "demo-app-" + app.slug());
         if (app.target().equals("DRAFT")) {
-            return;
+            return id;
         }
         if (!hasDossier(app.vendor(), "m1", id)) {
-            // The expired example gets a certificate that runs out tomorrow: the expiry job removes it then.
-            LocalDate expiry = app.target().equals("M1_EXPIRED") ? LocalDate.now().plusDays(1)
-                    : LocalDate.now().plusYears(3);
-            UUID m1 = steps.submitM1(app.vendor(), id, app.deviceClass(), expiry);
+            UUID m1 = steps.submitM1(app.vendor(), id, app.deviceClass(), LocalDate.now().plusYears(3));
             steps.decideM1(client.as("fiona"), m1, "APPROVED", null);
         }
+        if (app.target().equals("M1_EXPIRED")) {
+            // FAMHP learns from the notified body that the certificate ended earlier than the dossier states.
+            activeM1Grant(app.vendor(), id).ifPresent(m1 -> {
+                LocalDate lastValidDay = LocalDate.now().minusDays(14);
+                steps.recordM1Expiry(client.as("fiona"), m1, lastValidDay, "Notified body 2797 confirmed that the "
+                        + "certificate was not renewed after its last review: it expired on " + lastValidDay + ".");
+            });
+            return id;
+        }
         if (!app.target().startsWith("M2") && !app.target().startsWith("M3")) {
-            return;
+            return id;
         }
         if (!hasDossier(app.vendor(), "m2", id)) {
             ClimbSteps.M2Dossier m2 = once(() -> steps.submitM2(app.vendor(), id,
@@ -85,7 +106,7 @@ public final class DemoData {
             steps.decideM2(client.as("eric"), m2.id(), "APPROVED", null);
         }
         if (!app.target().startsWith("M3") || hasDossier(app.vendor(), "m3", id)) {
-            return;
+            return id;
         }
         UUID m3 = once(() -> steps.submitM3(app.vendor(), id));
         steps.decideM3(client.as("nina"), m3, Map.of("outcome", "ADMISSIBLE"));
@@ -97,6 +118,13 @@ public final class DemoData {
                 // M3_PENDING: admissible, awaiting NIHDI's decision
             }
         }
+        return id;
+    }
+
+    private Optional<UUID> activeM1Grant(String vendor, UUID appId) {
+        List<String> ids = client.as(vendor).queryParam("appId", appId).queryParam("status", "APPROVED")
+                .get("/api/v1/m1/dossiers").then().statusCode(200).extract().jsonPath().getList("items.id");
+        return ids.stream().findFirst().map(UUID::fromString);
     }
 
     private boolean hasDossier(String vendor, String level, UUID appId) {

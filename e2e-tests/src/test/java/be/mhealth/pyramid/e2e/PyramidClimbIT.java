@@ -1,10 +1,13 @@
 package be.mhealth.pyramid.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -180,7 +183,78 @@ class PyramidClimbIT {
         assertThat(levels).containsExactly("M1");
     }
 
+    @Test
+    @Order(7)
+    void theDemoDataShowsEveryLevelAndASecondRunDuplicatesNothing() throws IOException {
+        DemoData demo = new DemoData(client);
+        List<DemoData.DemoApp> apps = DemoData.apps();
+        Map<String, UUID> ids = new HashMap<>();
+        for (DemoData.DemoApp demoApp : apps) {
+            ids.put(demoApp.slug(), demo.load(demoApp));
+        }
+        for (DemoData.DemoApp demoApp : apps) {
+            awaitCatalogLevel(ids.get(demoApp.slug()), demoApp.name().get("en"), DemoData.catalogLevel(demoApp),
+                    Duration.ofMillis(100));
+        }
+        assertThat(apps).extracting(DemoData::catalogLevel).contains(null, "M1", "M2", "M3");
+
+        // Listed in each portal language.
+        DemoData.DemoApp listed = apps.stream().filter(a -> "M3".equals(DemoData.catalogLevel(a))).findFirst()
+                .orElseThrow();
+        for (String lang : List.of("nl", "fr", "en")) {
+            client.anonymous().queryParam("lang", lang).queryParam("q", listed.name().get(lang))
+                    .get("/api/v1/catalog").then().statusCode(200)
+                    .body("items.find { it.id == '" + ids.get(listed.slug()) + "' }.name",
+                            equalTo(listed.name().get(lang)));
+        }
+
+        // The app whose certificate expired: out of the catalog; its vendor sees who ended M1 and why.
+        DemoData.DemoApp expired = apps.stream().filter(a -> a.target().equals("M1_EXPIRED")).findFirst()
+                .orElseThrow();
+        UUID expiredId = ids.get(expired.slug());
+        JsonPath m1 = client.as(expired.vendor()).queryParam("appId", expiredId).get("/api/v1/m1/dossiers")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(m1.getList("items.status")).containsExactly("EXPIRED");
+        assertThat(LocalDate.parse(m1.getString("items[0].certificateExpiredOn"))).isBefore(LocalDate.now());
+        JsonPath lapse = client.as(expired.vendor()).get("/api/v1/apps/" + expiredId + "/history").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(lapse.getList("items.toLevel")).containsExactly("M1", null);
+        assertThat(lapse.getString("items[1].actor")).isEqualTo("fiona");
+        assertThat(lapse.getString("items[1].reason")).startsWith("M1 certificate expired on ")
+                .contains("Notified body 2797");
+        client.anonymous().get("/api/v1/apps/" + expiredId).then().statusCode(404);
+
+        // The one awaiting NIHDI's decision.
+        DemoData.DemoApp pending = apps.stream().filter(a -> a.target().equals("M3_PENDING")).findFirst()
+                .orElseThrow();
+        client.as(pending.vendor()).queryParam("appId", ids.get(pending.slug())).get("/api/v1/m3/dossiers")
+                .then().statusCode(200).body("items.state", contains("IN_EVALUATION"));
+
+        // A second run: the same apps, no new dossier, the same figures.
+        String stats = client.anonymous().get("/api/v1/stats").then().statusCode(200).extract().asString();
+        Map<String, Integer> dossiers = demoDossierCounts(apps, ids);
+        for (DemoData.DemoApp demoApp : apps) {
+            assertThat(demo.load(demoApp)).isEqualTo(ids.get(demoApp.slug()));
+        }
+        assertThat(demoDossierCounts(apps, ids)).isEqualTo(dossiers);
+        assertThat(client.anonymous().get("/api/v1/stats").then().statusCode(200).extract().asString())
+                .isEqualTo(stats);
+    }
+
     // ---- helpers ----
+
+    /** Per demo app and level, how many dossiers its vendor has. */
+    static Map<String, Integer> demoDossierCounts(List<DemoData.DemoApp> apps, Map<String, UUID> ids) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (DemoData.DemoApp demoApp : apps) {
+            for (String level : List.of("m1", "m2", "m3")) {
+                counts.put(demoApp.slug() + "/" + level, client.as(demoApp.vendor())
+                        .queryParam("appId", ids.get(demoApp.slug())).get("/api/v1/" + level + "/dossiers")
+                        .then().statusCode(200).extract().jsonPath().getInt("total"));
+            }
+        }
+        return counts;
+    }
 
     static Map<String, Object> listing(String name) {
         return ClimbSteps.appListing(Map.of("nl", name, "fr", name, "en", name),
