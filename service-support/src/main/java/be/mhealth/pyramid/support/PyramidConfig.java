@@ -16,6 +16,8 @@ public interface PyramidConfig {
 
     Kafka kafka();
 
+    Inbox inbox();
+
     interface Outbox {
         /** How often the relay looks for unpublished rows besides being woken after each commit. */
         @WithDefault("5s")
@@ -36,5 +38,24 @@ public interface PyramidConfig {
 
         @WithDefault("1")
         short replicationFactor();
+    }
+
+    interface Inbox {
+        /**
+         * An event whose handling fails (e.g. the database is unreachable) is retried in a new transaction, first
+         * after this delay, then doubling up to {@link #maxDelay()}; its partition waits meanwhile, keeping order.
+         */
+        @WithDefault("200ms")
+        Duration retryDelay();
+
+        @WithDefault("30s")
+        Duration maxDelay();
+
+        /**
+         * How long to keep retrying one event. Then the channel fails: liveness reports DOWN, so the platform
+         * restarts the service, which reads the event again.
+         */
+        @WithDefault("10m")
+        Duration retryFor();
     }
 }

@@ -1,7 +1,6 @@
 package be.mhealth.pyramid.m1.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -11,7 +10,7 @@ import be.mhealth.pyramid.support.inbox.Inbox;
 import be.mhealth.pyramid.support.projection.AppCopyUpdater;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Keeps the local copy of the registry's apps (owner, effective level), once per event. */
+/** Keeps the local copy of the registry's apps (owner, effective level), once per event, retried on failure. */
 @ApplicationScoped
 public class RegistryAppsConsumer {
 
@@ -25,8 +24,7 @@ public class RegistryAppsConsumer {
 
     @Incoming(Topic.Names.REGISTRY_APPS)
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(record, apps::apply);
+        inbox.process(record, apps::apply);
     }
 }

@@ -1,7 +1,6 @@
 package be.mhealth.pyramid.registry.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -11,7 +10,7 @@ import be.mhealth.pyramid.registry.service.LevelService;
 import be.mhealth.pyramid.support.inbox.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** The level services' decisions, each applied once (Inbox) in the transaction that records it. */
+/** The level services' decisions, each applied once (Inbox) in the transaction that records it, retried on failure. */
 @ApplicationScoped
 public class DecisionConsumer {
 
@@ -25,22 +24,19 @@ public class DecisionConsumer {
 
     @Incoming(Topic.Names.M1_DECISIONS)
     @Blocking
-    @Transactional
     public void m1(ConsumerRecord<String, String> record) {
-        inbox.receive(record, levels::apply);
+        inbox.process(record, levels::apply);
     }
 
     @Incoming(Topic.Names.M2_DECISIONS)
     @Blocking
-    @Transactional
     public void m2(ConsumerRecord<String, String> record) {
-        inbox.receive(record, levels::apply);
+        inbox.process(record, levels::apply);
     }
 
     @Incoming(Topic.Names.M3_DECISIONS)
     @Blocking
-    @Transactional
     public void m3(ConsumerRecord<String, String> record) {
-        inbox.receive(record, levels::apply);
+        inbox.process(record, levels::apply);
     }
 }

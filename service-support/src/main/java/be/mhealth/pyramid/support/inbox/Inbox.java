@@ -3,6 +3,7 @@ package be.mhealth.pyramid.support.inbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -18,10 +19,15 @@ import be.mhealth.pyramid.events.AppEvent;
 import be.mhealth.pyramid.events.EventEnvelope;
 import be.mhealth.pyramid.events.EventJson;
 import be.mhealth.pyramid.events.EventType;
+import be.mhealth.pyramid.support.PyramidConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * Idempotent consumption: an event's effect and its row in {@code processed_event} commit in one
- * transaction, so an event delivered twice (redelivery, outbox re-send) is applied once.
+ * transaction, so an event delivered twice (redelivery, outbox re-send) is applied once. {@link #process} retries
+ * a failed attempt in a new transaction (SmallRye Fault Tolerance), so a database outage delays events instead of
+ * stopping the channel.
  */
 @ApplicationScoped
 public class Inbox {
@@ -30,10 +36,37 @@ public class Inbox {
 
     private final EntityManager em;
     private final Clock clock;
+    private final Guard retry;
 
-    Inbox(EntityManager em, Clock clock) {
+    Inbox(EntityManager em, Clock clock, PyramidConfig config) {
         this.em = em;
         this.clock = clock;
+        PyramidConfig.Inbox settings = config.inbox();
+        this.retry = Guard.create()
+                .withRetry()
+                .maxRetries(-1)
+                .delay(settings.retryDelay().toMillis(), ChronoUnit.MILLIS)
+                .maxDuration(settings.retryFor().toMillis(), ChronoUnit.MILLIS)
+                .withExponentialBackoff().factor(2).maxDelay(settings.maxDelay().toMillis(), ChronoUnit.MILLIS).done()
+                .done()
+                .build();
+    }
+
+    /**
+     * Applies the record's event (see {@link #receive}) in a transaction of its own, retrying a failed attempt in a
+     * new one with exponential backoff for up to {@code pyramid.inbox.retry-for}; then the failure propagates and
+     * the channel stops (liveness DOWN).
+     */
+    public void process(ConsumerRecord<String, String> record, Consumer<EventEnvelope<AppEvent>> handler) {
+        retry.get(() -> {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> receive(record, handler));
+            } catch (RuntimeException e) {
+                LOG.warnf("handling the event at %s-%d@%d failed; retrying with backoff: %s", record.topic(),
+                        record.partition(), record.offset(), e.toString());
+                throw e;
+            }
+        }, Boolean.class);
     }
 
     /**
