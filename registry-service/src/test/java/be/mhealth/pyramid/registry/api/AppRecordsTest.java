@@ -178,6 +178,8 @@ class AppRecordsTest {
         invalid("name.de", b -> child(b, "name").put("de", " "));
         invalid("name.es", b -> child(b, "name").put("es", "Nombre"));
         invalid("description.en", b -> child(b, "description").put("en", "x".repeat(5001)));
+        // 12 MB: under the gateway's 25 MB cap, so the service answers with the field, not a bare 413.
+        invalid("description.en", b -> child(b, "description").put("en", "x".repeat(12_000_000)));
         invalid("name", b -> b.remove("name"));
         invalid("summary", b -> b.remove("summary"));
         invalid("website", b -> b.put("website", "http://example.be"));
