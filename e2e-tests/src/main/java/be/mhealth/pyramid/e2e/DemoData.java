@@ -90,7 +90,7 @@ public final class DemoData {
             activeM1Grant(app.vendor(), id).ifPresent(m1 -> {
                 LocalDate lastValidDay = LocalDate.now().minusDays(14);
                 steps.recordM1Expiry(client.as("fiona"), m1, lastValidDay, "Notified body 2797 confirmed that the "
-                        + "certificate was not renewed after its last review: it expired on " + lastValidDay + ".");
+                        + "certificate was not renewed after its last review.");
             });
             return id;
         }
