@@ -48,8 +48,9 @@ import be.mhealth.pyramid.support.web.IdempotentWrites;
 
 /**
  * M1 dossiers: vendors create, edit, submit and withdraw their own; FAMHP assessors (people or the FAMHP system's
- * client) decide, revoke and record an earlier expiry. A decision on a SUBMITTED dossier takes it into review implicitly (recorded in the
- * history). Updates need {@code If-Match}; transitions check it when sent. Writes accept {@code Idempotency-Key}.
+ * client) decide, revoke and record an earlier expiry. A decision on a SUBMITTED dossier takes it into review
+ * implicitly (recorded in the history). Updates need {@code If-Match}; transitions check it when sent. Writes accept
+ * {@code Idempotency-Key}.
  */
 @Path(DossierResource.PATH)
 @Tag(name = "M1 dossiers", description = "CE-marking dossiers and their FAMHP review")
