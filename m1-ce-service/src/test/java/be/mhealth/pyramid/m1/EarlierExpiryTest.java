@@ -126,7 +126,8 @@ class EarlierExpiryTest {
         Dossier d = data.dossier("medisoft", DossierStatus.APPROVED, LocalDate.now(clock).plusYears(1));
         String yesterday = LocalDate.now(clock).minusDays(1).toString();
         expire(d, Map.of("expiredOn", yesterday)).statusCode(400).body("errors.field", hasItem("reason"));
-        expire(d, Map.of("expiredOn", yesterday, "reason", " ")).statusCode(400).body("errors.field", hasItem("reason"));
+        expire(d, Map.of("expiredOn", yesterday, "reason", " ")).statusCode(400)
+                .body("errors.field", hasItem("reason"));
         expire(d, Map.of("reason", "no date")).statusCode(400).body("errors.field", hasItem("expiredOn"));
         expire(d, Map.of("expiredOn", "31/10/2026", "reason", "x")).statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("expiredOn"));
