@@ -54,9 +54,64 @@ public final class ClimbSteps {
         return UUID.fromString(request.post("/api/v1/apps").then().statusCode(201).extract().path("id"));
     }
 
+    /** Declares a version of the vendor's app (release date today, notes in nl, fr and en); returns its id. */
+    public UUID declareVersion(String vendor, UUID appId, String version, List<String> significantChanges,
+            String idempotencyKey) {
+        Map<String, Object> body = Map.of("version", version, "releasedOn", LocalDate.now().toString(),
+                "releaseNotes", Map.of("nl", "Versie " + version + ": sneller en duidelijker.",
+                        "fr", "Version " + version + " : plus rapide et plus claire.",
+                        "en", "Version " + version + ": faster and clearer."),
+                "significantChanges", significantChanges);
+        RequestSpecification request = client.as(vendor).body(body);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return UUID.fromString(request.post("/api/v1/apps/" + appId + "/versions").then().statusCode(201).extract()
+                .path("id"));
+    }
+
+    /** The vendor takes its app off the market. */
+    public void withdrawFromMarket(String vendor, UUID appId, String reasonCategory, String reason,
+            String idempotencyKey) {
+        RequestSpecification request = client.as(vendor).body(Map.of("reasonCategory", reasonCategory,
+                "reason", reason));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        request.post("/api/v1/apps/" + appId + "/market-withdrawal").then().statusCode(200);
+    }
+
     // ---- M1 ----
 
     public static Map<String, Object> m1Dossier(UUID appId, String deviceClass, LocalDate expiresOn) {
+        return m1Dossier(appId, deviceClass, expiresOn, gdpr(null));
+    }
+
+    /**
+     * The GDPR declaration a demo vendor makes in its M1 dossiers (published with the M1 grant as the app's
+     * data-protection topic): its own DPO mailbox and privacy policy; vitalink hosts in Switzerland (an adequacy
+     * decision), the others in the EU/EEA. A role mailbox, never a person's name.
+     */
+    public static Map<String, Object> gdpr(String vendor) {
+        String org = switch (vendor == null ? "" : vendor) {
+            case "alice" -> "medisoft";
+            case "bob" -> "carelab";
+            case "chloe" -> "vitalink";
+            case "dirk" -> "respira";
+            default -> "example";
+        };
+        Map<String, Object> location = "vitalink".equals(org)
+                ? Map.of("area", "THIRD_COUNTRY", "country", "CH", "transferMechanism", "ADEQUACY_DECISION")
+                : Map.of("area", "EU_EEA");
+        return Map.of(
+                "dpoContact", "dpo@" + org + ".be",
+                "legalBasis", "carelab".equals(org) ? "CONTRACT" : "CONSENT",
+                "dataLocation", location,
+                "privacyPolicyUrl", "https://" + org + ".be/privacy");
+    }
+
+    public static Map<String, Object> m1Dossier(UUID appId, String deviceClass, LocalDate expiresOn,
+            Map<String, Object> gdpr) {
         Map<String, Object> certificate = new java.util.HashMap<>(Map.of(
                 "regulation", "MDR",
                 "deviceClass", deviceClass,
@@ -75,16 +130,12 @@ public final class ClimbSteps {
                 "appId", appId.toString(),
                 "certificate", certificate,
                 "famhpNotification", "FAMHP-" + appId.toString().substring(0, 6).toUpperCase(),
-                "gdpr", Map.of(
-                        "dpoContact", "dpo@example.be",
-                        "legalBasis", "CONSENT",
-                        "dataLocation", Map.of("area", "EU_EEA"),
-                        "privacyPolicyUrl", "https://example.be/privacy"));
+                "gdpr", gdpr);
     }
 
     /** Opens an M1 dossier, attaches the CE certificate and submits it; returns the dossier id. */
     public UUID submitM1(String vendor, UUID appId, String deviceClass, LocalDate expiresOn) {
-        UUID dossier = UUID.fromString(client.as(vendor).body(m1Dossier(appId, deviceClass, expiresOn))
+        UUID dossier = UUID.fromString(client.as(vendor).body(m1Dossier(appId, deviceClass, expiresOn, gdpr(vendor)))
                 .post("/api/v1/m1/dossiers").then().statusCode(201).extract().path("id"));
         client.as(vendor).contentType("multipart/form-data")
                 .multiPart("kind", "CE_CERTIFICATE")

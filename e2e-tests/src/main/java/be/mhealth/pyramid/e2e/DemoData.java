@@ -27,6 +27,9 @@ public final class DemoData {
             List<String> platforms, List<String> targetUsers, Map<String, String> name, Map<String, String> summary) {
     }
 
+    /** The demo app that declares a version (HeartRhythm 3.2.0). */
+    static final String VERSIONED = "hartritme";
+
     private final PyramidClient client;
     private final ClimbSteps steps;
 
@@ -68,7 +71,7 @@ public final class DemoData {
     /** The level the public catalog shows once {@code app} is loaded; null when it is not listed. */
     static String catalogLevel(DemoApp app) {
         return switch (app.target()) {
-            case "DRAFT", "M1_EXPIRED" -> null;
+            case "DRAFT", "M1_PENDING", "M1_EXPIRED", "WITHDRAWN" -> null;
             case "M3_PENDING" -> "M2";
             default -> app.target().substring(0, 2);
         };
@@ -78,12 +81,23 @@ public final class DemoData {
     UUID load(DemoApp app) {
         UUID id = steps.registerApp(app.vendor(), ClimbSteps.appListing(app.name(), app.summary(), app.category(),
                 app.platforms(), app.targetUsers(), app.slug()), "demo-app-" + app.slug());
+        if (app.slug().equals(VERSIONED) && client.as(app.vendor()).get("/api/v1/apps/" + id + "/versions").then()
+                .statusCode(200).extract().<Integer>path("total") == 0) {
+            steps.declareVersion(app.vendor(), id, "3.2.0", List.of(), "demo-version-" + app.slug());
+        }
         if (app.target().equals("DRAFT")) {
             return id;
         }
         if (!hasDossier(app.vendor(), "m1", id)) {
             UUID m1 = steps.submitM1(app.vendor(), id, app.deviceClass(), LocalDate.now().plusYears(3));
+            if (app.target().equals("M1_PENDING")) {
+                // submitted, waiting in FAMHP's review queue
+                return id;
+            }
             steps.decideM1(client.as("fiona"), m1, "APPROVED", null);
+        }
+        if (app.target().equals("M1_PENDING")) {
+            return id;
         }
         if (app.target().equals("M1_EXPIRED")) {
             // FAMHP learns from the notified body that the certificate ended earlier than the dossier states.
@@ -92,6 +106,18 @@ public final class DemoData {
                 steps.recordM1Expiry(client.as("fiona"), m1, lastValidDay, "Notified body 2797 confirmed that the "
                         + "certificate was not renewed after its last review.");
             });
+            return id;
+        }
+        if (app.target().equals("WITHDRAWN")) {
+            // Listed first (so that its public record stays), then taken off the market by its vendor.
+            if (client.as(app.vendor()).get("/api/v1/apps/" + id).then().statusCode(200).extract()
+                    .path("marketWithdrawal") == null) {
+                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> Boolean.TRUE.equals(client.as(app.vendor()).get("/api/v1/apps/" + id).then()
+                                .extract().path("listed")));
+                steps.withdrawFromMarket(app.vendor(), id, "REPLACED_BY_SUCCESSOR", "Replaced by our new "
+                        + "stress programme, which is assessed separately.", "demo-withdrawal-" + app.slug());
+            }
             return id;
         }
         if (!app.target().startsWith("M2") && !app.target().startsWith("M3")) {
@@ -122,7 +148,7 @@ public final class DemoData {
     }
 
     private Optional<UUID> activeM1Grant(String vendor, UUID appId) {
-        List<String> ids = client.as(vendor).queryParam("appId", appId).queryParam("status", "APPROVED")
+        List<String> ids = client.as(vendor).queryParam("appId", appId).queryParam("state", "APPROVED")
                 .get("/api/v1/m1/dossiers").then().statusCode(200).extract().jsonPath().getList("items.id");
         return ids.stream().findFirst().map(UUID::fromString);
     }

@@ -3,22 +3,25 @@ package be.mhealth.pyramid.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.path.json.JsonPath;
 
@@ -27,7 +30,9 @@ import io.restassured.path.json.JsonPath;
  * Keycloak with the repo's realm, the five packaged services) started by {@code ./pyramid up}, only through the
  * gateway and only with real tokens.
  */
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedPlatform.class)
 class PyramidClimbIT {
 
     static Platform platform;
@@ -40,17 +45,10 @@ class PyramidClimbIT {
     static UUID m1Dossier;
 
     @BeforeAll
-    static void startPlatform() {
-        platform = Platform.start();
+    static void connect() {
+        platform = SharedPlatform.platform();
         client = new PyramidClient(platform.gatewayUrl(), platform.realmUrl());
         steps = new ClimbSteps(client);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.stop();
-        }
     }
 
     @Test
@@ -84,9 +82,17 @@ class PyramidClimbIT {
         awaitCatalogLevel(app, appName, "M2", Duration.ofMillis(100));
 
         UUID m3 = steps.submitM3("alice", app);
+        // NIHDI's queue names the app (from the app copy) and the statutory due date of its step.
+        JsonPath queue = client.as("nina").queryParam("size", 100).get("/api/v1/m3/review-queue").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(queue.getString("items.find { it.dossierId == '" + m3 + "' }.appName.en")).isEqualTo(appName);
+        assertThat(queue.getString("items.find { it.dossierId == '" + m3 + "' }.dueDate")).isNotNull();
         steps.decideM3(client.as("nina"), m3, Map.of("outcome", "ADMISSIBLE"));
         steps.decideM3(client.as("nina"), m3, ClimbSteps.approvedTemporary("789012"));
         awaitCatalogLevel(app, appName, "M3", Duration.ofMillis(100));
+        assertThat(client.as("alice").get("/api/v1/m3/dossiers/" + m3 + "/history").then().statusCode(200)
+                .extract().jsonPath().getList("items.action", String.class))
+                .containsExactly("CREATE", "SUBMIT", "DECLARE_ADMISSIBLE", "APPROVE_TEMPORARY");
 
         JsonPath details = client.anonymous().get("/api/v1/apps/" + app).then().statusCode(200).extract().jsonPath();
         assertThat(details.getString("facts.m3.kind")).isEqualTo("TEMPORARY");
@@ -121,6 +127,9 @@ class PyramidClimbIT {
         client.as("bob").body(listing("Hijack")).header("If-Match", "\"0\"").put("/api/v1/apps/" + draft)
                 .then().statusCode(404);
         client.as("bob").get("/api/v1/m1/dossiers/" + dossier).then().statusCode(404);
+        // FAMHP never sees a draft (issue 19), nor its history or attachments.
+        client.as("fiona").get("/api/v1/m1/dossiers/" + dossier).then().statusCode(404);
+        client.as("fiona").get("/api/v1/m1/dossiers/" + dossier + "/attachments").then().statusCode(404);
         client.as("bob").post("/api/v1/m1/dossiers/" + dossier + "/submit").then().statusCode(404);
         client.as("bob").body(Map.of("outcome", "APPROVED")).post("/api/v1/m1/dossiers/" + dossier + "/decision")
                 .then().statusCode(403);
@@ -162,7 +171,7 @@ class PyramidClimbIT {
         awaitCatalogLevel(other, name, "M3", Duration.ofMillis(100));
 
         String decidedBy = client.as("bob").get("/api/v1/m1/dossiers/" + m1 + "/history").then().statusCode(200)
-                .extract().jsonPath().getString("items.find { it.to == 'APPROVED' }.by");
+                .extract().jsonPath().getString("items.find { it.to == 'APPROVED' }.actor");
         assertThat(decidedBy).contains("famhp-system");
     }
 
@@ -214,7 +223,7 @@ class PyramidClimbIT {
         UUID expiredId = ids.get(expired.slug());
         JsonPath m1 = client.as(expired.vendor()).queryParam("appId", expiredId).get("/api/v1/m1/dossiers")
                 .then().statusCode(200).extract().jsonPath();
-        assertThat(m1.getList("items.status")).containsExactly("EXPIRED");
+        assertThat(m1.getList("items.state")).containsExactly("EXPIRED");
         assertThat(LocalDate.parse(m1.getString("items[0].certificateExpiredOn"))).isBefore(LocalDate.now());
         JsonPath lapse = client.as(expired.vendor()).get("/api/v1/apps/" + expiredId + "/history").then()
                 .statusCode(200).extract().jsonPath();
@@ -222,7 +231,43 @@ class PyramidClimbIT {
         assertThat(lapse.getString("items[1].actor")).isEqualTo("fiona");
         assertThat(lapse.getString("items[1].reason")).startsWith("M1 certificate expired on ")
                 .contains("Notified body 2797");
-        client.anonymous().get("/api/v1/apps/" + expiredId).then().statusCode(404);
+        // Its public record stays: out of the catalog since today, because the certificate expired; FAMHP decided.
+        client.anonymous().get("/api/v1/apps/" + expiredId).then().statusCode(200)
+                .body("listed", equalTo(false)).body("delistingReason", equalTo("CERTIFICATE_EXPIRED"))
+                .body("delistedOn", equalTo(LocalDate.now(ZoneId.of("Europe/Brussels")).toString()));
+        assertThat(client.anonymous().get("/api/v1/apps/" + expiredId + "/history").then().statusCode(200)
+                .extract().jsonPath().getString("items[1].actor")).isEqualTo("FAMHP");
+
+        // The app its vendor took off the market: delisted with the public reason, listed again for no decision.
+        DemoData.DemoApp withdrawn = apps.stream().filter(a -> a.target().equals("WITHDRAWN")).findFirst()
+                .orElseThrow();
+        UUID withdrawnId = ids.get(withdrawn.slug());
+        client.anonymous().get("/api/v1/apps/" + withdrawnId).then().statusCode(200)
+                .body("listed", equalTo(false)).body("delistingReason", equalTo("WITHDRAWN_BY_VENDOR"))
+                .body("marketWithdrawal.reasonCategory", equalTo("REPLACED_BY_SUCCESSOR"))
+                .body("marketWithdrawal.reason", nullValue());
+        client.anonymous().queryParam("include", "delisted").queryParam("q", withdrawn.name().get("en"))
+                .get("/api/v1/catalog").then().statusCode(200)
+                .body("items.find { it.id == '" + withdrawnId + "' }.listed", equalTo(false));
+
+        // A declared version shows on the public app page, its notes in the language asked for.
+        UUID versioned = ids.get(DemoData.VERSIONED);
+        client.anonymous().queryParam("lang", "fr").get("/api/v1/apps/" + versioned).then().statusCode(200)
+                .body("currentVersion.version", equalTo("3.2.0"))
+                .body("currentVersion.releaseNotes", equalTo("Version 3.2.0 : plus rapide et plus claire."));
+        client.anonymous().get("/api/v1/apps/" + versioned + "/versions").then().statusCode(200)
+                .body("items.version", contains("3.2.0")).body("items[0].declaredBy", equalTo("medisoft"));
+
+        // No anonymous response names a person, although people decided everything above.
+        Pattern names = Pattern.compile("\\b(fiona|eric|nina|tess|alice|bob|ada|chloe|dirk)\\b");
+        for (String path : List.of("/api/v1/stats", "/api/v1/catalog?include=delisted&size=100",
+                "/api/v1/apps/" + expiredId, "/api/v1/apps/" + expiredId + "/history",
+                "/api/v1/apps/" + withdrawnId, "/api/v1/apps/" + withdrawnId + "/history",
+                "/api/v1/apps/" + versioned, "/api/v1/apps/" + versioned + "/history",
+                "/api/v1/apps/" + versioned + "/versions")) {
+            String body = client.anonymous().get(path).then().statusCode(200).extract().asString();
+            assertThat(names.matcher(body).results().map(r -> r.group()).toList()).as("names in %s", path).isEmpty();
+        }
 
         // The one awaiting NIHDI's decision.
         DemoData.DemoApp pending = apps.stream().filter(a -> a.target().equals("M3_PENDING")).findFirst()

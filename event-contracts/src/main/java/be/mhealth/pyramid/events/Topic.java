@@ -44,16 +44,35 @@ public enum Topic {
         return producer;
     }
 
+    /** The CloudEvents {@code source} of this topic's events: {@code "/" + producer()}. */
+    public String source() {
+        return "/" + producer;
+    }
+
     public int partitions() {
         return partitions;
     }
 
+    /** The decisions topic of a level. */
+    public static Topic decisionsOf(Level level) {
+        return switch (level) {
+            case M1 -> M1_DECISIONS;
+            case M2 -> M2_DECISIONS;
+            case M3 -> M3_DECISIONS;
+        };
+    }
+
     public static Topic byName(String topicName) {
+        return find(topicName).orElseThrow(() -> new IllegalArgumentException("unknown topic " + topicName));
+    }
+
+    /** The topic of this name; empty for a topic the contract does not know. */
+    public static java.util.Optional<Topic> find(String topicName) {
         for (Topic t : values()) {
             if (t.topicName.equals(topicName)) {
-                return t;
+                return java.util.Optional.of(t);
             }
         }
-        throw new IllegalArgumentException("unknown topic " + topicName);
+        return java.util.Optional.empty();
     }
 }

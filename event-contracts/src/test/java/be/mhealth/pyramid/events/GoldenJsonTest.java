@@ -29,6 +29,7 @@ class GoldenJsonTest {
 
     static final UUID APP = UUID.fromString("3f2b8c4e-5d6a-4b7c-8d9e-0a1b2c3d4e5f");
     static final UUID DOSSIER = UUID.fromString("9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d");
+    static final UUID RENEWED = UUID.fromString("1d2c3b4a-5f6e-4d7c-8b9a-0f1e2d3c4b5a");
     static final Instant AT = Instant.parse("2026-03-01T09:30:00Z");
     static final Map<EventType, AppEvent> SAMPLES = new EnumMap<>(EventType.class);
 
@@ -40,8 +41,23 @@ class GoldenJsonTest {
                 new RegistryEvents.AppUpdated(APP, "org-acme", name, "CARDIOLOGY", Level.M1, AT));
         SAMPLES.put(EventType.APP_LEVEL_CHANGED, new RegistryEvents.AppLevelChanged(APP, "org-acme", Level.M1,
                 Level.M2, "6c1f0e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b", EventType.M2_GRANTED.ceType(), AT));
+        SAMPLES.put(EventType.APP_VERSION_DECLARED, new RegistryEvents.AppVersionDeclared(APP, "org-acme", Level.M2,
+                UUID.fromString("5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e"), "2.4.0", LocalDate.parse("2026-02-27"),
+                Map.of("nl", "Nieuwe gegevensstromen naar de huisarts", "fr", "Nouveaux flux de données vers le généraliste",
+                        "en", "New data flows to the GP"),
+                List.of(RegistryEvents.SignificantChange.DATA_FLOWS, RegistryEvents.SignificantChange.HOSTING),
+                List.of(Level.M2), AT));
+        SAMPLES.put(EventType.APP_WITHDRAWN_FROM_MARKET, new RegistryEvents.AppWithdrawnFromMarket(APP, "org-acme",
+                Level.M2, null, RegistryEvents.MarketWithdrawalReason.REPLACED_BY_SUCCESSOR,
+                "replaced by HeartGuard 3, listed separately", List.of(Level.M1, Level.M2), AT));
         SAMPLES.put(EventType.M1_GRANTED, new M1Events.M1Granted(APP, DOSSIER, "MDR", "IIa", "CE-2026-0042",
-                LocalDate.parse("2030-12-31"), "fiona", AT));
+                LocalDate.parse("2030-12-31"), "fiona", AT, "0123", "CONSENT", "THIRD_COUNTRY", "US",
+                "STANDARD_CONTRACTUAL_CLAUSES", "dpo@acme.example", "https://acme.example/privacy", RENEWED));
+        SAMPLES.put(EventType.M1_CERTIFICATE_EXTENDED, new M1Events.M1CertificateExtended(APP, DOSSIER,
+                LocalDate.parse("2026-05-26"), LocalDate.parse("2028-12-31"), "Regulation (EU) 2023/607",
+                "conditions of Article 120(3c) MDR met; notified body's confirmation letter", "fiona", AT));
+        SAMPLES.put(EventType.M1_CERTIFICATE_EXPIRING, new M1Events.M1CertificateExpiring(APP, DOSSIER, "org-acme",
+                LocalDate.parse("2026-05-30"), M1Events.ExpiryWarning.DAYS_90, AT));
         SAMPLES.put(EventType.M1_REJECTED, new M1Events.M1Rejected(APP, DOSSIER, "certificate unreadable", "fiona", AT));
         SAMPLES.put(EventType.M1_REVOKED, new M1Events.M1Revoked(APP, DOSSIER, "certificate suspended", "fiona", AT));
         SAMPLES.put(EventType.M1_EXPIRED, new M1Events.M1Expired(APP, DOSSIER, LocalDate.parse("2026-02-28"),
@@ -54,6 +70,13 @@ class GoldenJsonTest {
                 "789012", new BigDecimal("25.50"), "PER_PATIENT_PER_MONTH", LocalDate.parse("2026-04-01"),
                 LocalDate.parse("2028-03-31"), "nina", AT));
         SAMPLES.put(EventType.M3_DECLINED, new M3Events.M3Declined(APP, DOSSIER, "no added value shown", "nina", AT));
+        SAMPLES.put(EventType.M1_DOSSIER_STATE_CHANGED, new DossierEvents.DossierStateChanged(APP, DOSSIER, "org-acme",
+                Level.M1, "IN_REVIEW", "INFO_REQUESTED", "REQUEST_INFO", DossierEvents.ActedBy.AUTHORITY,
+                "the CE certificate's annex is missing", AT));
+        SAMPLES.put(EventType.M2_DOSSIER_STATE_CHANGED, new DossierEvents.DossierStateChanged(APP, DOSSIER, "org-acme",
+                Level.M2, null, "DRAFT", "CREATE", DossierEvents.ActedBy.VENDOR, null, AT));
+        SAMPLES.put(EventType.M3_DOSSIER_STATE_CHANGED, new DossierEvents.DossierStateChanged(APP, DOSSIER, "org-acme",
+                Level.M3, "DRAFT", "SUBMITTED", "SUBMIT", DossierEvents.ActedBy.VENDOR, null, AT));
         SAMPLES.put(EventType.M3_ENDED, new M3Events.M3Ended(APP, DOSSIER, LocalDate.parse("2028-03-31"),
                 "temporary reimbursement reached its end date", "system", AT));
     }
@@ -91,6 +114,20 @@ class GoldenJsonTest {
     }
 
     @Test
+    void anM1GrantFromBeforeTheNotifiedBodyAndDataProtectionReadsWithNullsForThem() {
+        M1Events.M1Granted read = (M1Events.M1Granted) EventJson.read("{\"appId\": \"" + APP + "\", \"dossierId\": \""
+                + DOSSIER + "\", \"regulation\": \"MDR\", \"deviceClass\": \"IIa\", \"certificateNumber\": "
+                + "\"CE-2026-0042\", \"certificateExpiresOn\": \"2030-12-31\", \"decidedBy\": \"fiona\", "
+                + "\"decidedAt\": \"2026-03-01T09:30:00Z\"}", EventType.M1_GRANTED);
+        assertThat(read).isEqualTo(new M1Events.M1Granted(APP, DOSSIER, "MDR", "IIa", "CE-2026-0042",
+                LocalDate.parse("2030-12-31"), "fiona", AT));
+        assertThat(read.notifiedBody()).isNull();
+        assertThat(read.dpoContact()).isNull();
+        assertThat(read.privacyPolicyUrl()).isNull();
+        assertThat(read.replacesDossierId()).as("a grant from before renewals replaces none").isNull();
+    }
+
+    @Test
     void ceTypesFollowTheNamingScheme() {
         assertThat(EventType.M1_GRANTED.ceType()).isEqualTo("be.mhealth.pyramid.m1.granted.v1");
         for (EventType t : EventType.values()) {
@@ -112,6 +149,18 @@ class GoldenJsonTest {
     void malformedPayloadIsReportedNotSwallowed() {
         assertThatThrownBy(() -> EventJson.read("{\"appId\": 42}", EventType.M1_GRANTED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("M1Granted");
+    }
+
+    @Test
+    void significantChangesNameTheLevelTheyConcern() {
+        assertThat(RegistryEvents.SignificantChange.concerns(List.of(RegistryEvents.SignificantChange.HOSTING,
+                RegistryEvents.SignificantChange.DEVICE_CLASS, RegistryEvents.SignificantChange.AUTHENTICATION)))
+                .containsExactly(Level.M1, Level.M2);
+        assertThat(RegistryEvents.SignificantChange.concerns(List.of(RegistryEvents.SignificantChange.INTENDED_PURPOSE)))
+                .containsExactly(Level.M1);
+        assertThat(RegistryEvents.SignificantChange.concerns(List.of(RegistryEvents.SignificantChange.DATA_FLOWS)))
+                .containsExactly(Level.M2);
+        assertThat(RegistryEvents.SignificantChange.concerns(List.of())).isEmpty();
     }
 
     @Test

@@ -24,6 +24,13 @@ class EdgeSecurityTest {
                 .body("status", equalTo(401));
         given().contentType("application/json").body("{}").put("/api/v1/apps/no-token").then().statusCode(401);
         given().get("/api/v1/apps/no-token/documents").then().statusCode(401);
+        given().contentType("application/json").body("{}").post("/api/v1/apps/no-token/versions").then()
+                .statusCode(401);
+        given().contentType("application/json").body("{}").post("/api/v1/apps/no-token/market-withdrawal").then()
+                .statusCode(401);
+        given().get("/api/v1/apps/no-token/versions/v1/notes").then().statusCode(401);
+        assertThat(Upstream.hits("registry", "/api/v1/apps/no-token/versions")).isZero();
+        assertThat(Upstream.hits("registry", "/api/v1/apps/no-token/market-withdrawal")).isZero();
         assertThat(Upstream.hits("m1", "/api/v1/m1/dossiers/no-token")).isZero();
         assertThat(Upstream.hits("registry", "/api/v1/apps/no-token")).isZero();
         assertThat(Upstream.hits("registry", "/api/v1/apps/no-token/documents")).isZero();
@@ -55,7 +62,12 @@ class EdgeSecurityTest {
         given().get("/api/v1/catalog?level=M1").then().statusCode(200).body("headers.authorization", nullValue());
         given().get("/api/v1/apps/a-2").then().statusCode(200);
         given().get("/api/v1/apps/a-2/history").then().statusCode(200);
+        given().get("/api/v1/apps/a-2/versions?page=1").then().statusCode(200);
+        given().get("/api/v1/apps/a-2/versions/v-1").then().statusCode(200);
         given().get("/api/v1/stats").then().statusCode(200);
+        // M2's rule table is public in the service and so at the gateway; the rest of M2 is not.
+        given().get("/api/v1/m2/criteria-rules").then().statusCode(200).body("service", equalTo("m2"));
+        given().get("/api/v1/m2/dossiers").then().statusCode(401);
     }
 
     @Test

@@ -62,6 +62,9 @@ final class FakeService {
                             : request.getHeader("Content-Type"))
                     .putHeader("X-Upstream", name)
                     .end(body));
+        } else if (path.endsWith("/not-modified")) {
+            // A revalidation that matched, as the registry answers it: no body, no Content-Length.
+            request.response().setStatusCode(304).putHeader("ETag", "W/\"7\"").end();
         } else if (path.endsWith("/close-once") && hits.get(path).get() == 1) {
             // Hangs up without answering, like a server closing an idle pooled connection just as it is reused.
             request.connection().close();

@@ -26,6 +26,12 @@ final class Tokens {
         return claims(subject, ISSUER, AUDIENCE, Instant.now().plusSeconds(300)).sign(privateKey());
     }
 
+    /** A token as Keycloak issues it to a client (client credentials, or a user signed in through it). */
+    static String ofClient(String subject, String clientId) {
+        return claims(subject, ISSUER, AUDIENCE, Instant.now().plusSeconds(300)).claim("azp", clientId)
+                .sign(privateKey());
+    }
+
     static String expired(String subject) {
         return claims(subject, ISSUER, AUDIENCE, Instant.now().minusSeconds(120)).sign(privateKey());
     }

@@ -16,12 +16,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Starts the fake registry, m1, m2, m3 and "flaky" services on free ports, points the gateway at them, and makes
+ * Starts the fake registry, m1, m2, m3, notification and "flaky" services and a real Redis (the rate-limit store) on free ports,
+ * points the gateway at them, and makes
  * the RSA key pair the gateway checks tokens with (public key as config, private key handed to the tests).
  */
 public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
 
     static final String PRIVATE_KEY = "gateway-test.private-key";
+
+    /** The rate-limit store, shared with the tests that stop and start it. */
+    static final RedisServer REDIS = new RedisServer();
 
     private Vertx vertx;
     private final List<FakeService> services = new ArrayList<>();
@@ -45,6 +49,8 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
         byName.put("m3", new FakeService("m3", FakeService.openapi("m3",
                 Map.of("/api/v1/m3/dossiers", "M3 dossiers"),
                 new JsonObject().put("Problem", problem).put("Summary", schema("appId")))));
+        byName.put("notification", new FakeService("notification", FakeService.openapi("notification",
+                Map.of("/api/v1/webhooks", "Webhooks"), new JsonObject().put("Problem", problem))));
         byName.put("flaky", new FakeService("flaky", FakeService.openapi("flaky", Map.of("/api/v1/flaky/items", "Flaky"), new JsonObject())));
 
         Map<String, String> config = new HashMap<>();
@@ -53,6 +59,8 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
             services.add(service);
             config.put("pyramid.gateway.upstreams." + name + ".url", "http://localhost:" + port);
         });
+        REDIS.start();
+        config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + REDIS.port());
         KeyPair keys = rsaKeyPair();
         config.put("quarkus.oidc.public-key", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
         config.put(PRIVATE_KEY, Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));
@@ -63,6 +71,7 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         services.forEach(service -> await(service.stop()));
         await(vertx.close());
+        REDIS.stop();
     }
 
     private static JsonObject schema(String property) {

@@ -28,7 +28,7 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
 
 import be.mhealth.pyramid.events.Topic;
 
-/** Each of the five services is deployed completely and safely in every overlay. */
+/** Each of the five services and the portal is deployed completely and safely in every overlay. */
 class ServiceDeploymentTest {
 
     static Stream<Arguments> everyServiceInEveryOverlay() {
@@ -50,10 +50,11 @@ class ServiceDeploymentTest {
         Container c = container(d);
         assertThat(c.getImage()).as("image: <registry>/pyramid/<service>:<version>")
                 .matches("[a-z0-9.:-]+/pyramid/" + svc.name + ":[0-9][0-9A-Za-z.-]*");
-        assertThat(c.getPorts()).singleElement().satisfies(p -> {
-            assertThat(p.getName()).isEqualTo("http");
-            assertThat(p.getContainerPort()).isEqualTo(svc.port);
-        });
+        // The public port, and Quarkus' management interface (metrics, detailed health) on a port of its own.
+        assertThat(c.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort())
+                .containsExactlyInAnyOrder("http:" + svc.port, "management:" + PyramidService.MANAGEMENT_PORT);
+        assertThat(m.one(ConfigMap.class, svc.name + "-config").getData())
+                .containsEntry("QUARKUS_MANAGEMENT_PORT", String.valueOf(PyramidService.MANAGEMENT_PORT));
         if (m.production()) {
             assertThat(c.getImage()).as("production runs released images").doesNotContain("SNAPSHOT");
             assertThat(d.getSpec().getReplicas()).as("production survives losing a pod").isGreaterThanOrEqualTo(2);
@@ -68,6 +69,11 @@ class ServiceDeploymentTest {
         assertHttpProbe(c.getLivenessProbe(), "/q/health/live");
         assertHttpProbe(c.getReadinessProbe(), "/q/health/ready");
         assertHttpProbe(c.getStartupProbe(), "/q/health/started");
+        // The management interface: a named port, and the service's Quarkus told to listen there.
+        assertThat(c.getPorts()).filteredOn(p -> "management".equals(p.getName())).singleElement()
+                .satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(PyramidService.MANAGEMENT_PORT));
+        assertThat(Manifests.of(overlay).one(ConfigMap.class, svc.name + "-config").getData())
+                .containsEntry("QUARKUS_MANAGEMENT_PORT", Integer.toString(PyramidService.MANAGEMENT_PORT));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -136,7 +142,8 @@ class ServiceDeploymentTest {
         }
 
         assertThat(config).containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://keycloak-service:8080/realms/pyramid");
-        assertThat(config).as("no secret in a ConfigMap").doesNotContainKeys("QUARKUS_DATASOURCE_PASSWORD");
+        assertThat(config).as("no secret in a ConfigMap")
+                .doesNotContainKeys("QUARKUS_DATASOURCE_PASSWORD", "KAFKA_SASL_JAAS_CONFIG");
         if (svc.usesDatabaseAndKafka()) {
             assertThat(config)
                     .containsEntry("QUARKUS_DATASOURCE_JDBC_URL",
@@ -150,7 +157,30 @@ class ServiceDeploymentTest {
                         .isEqualTo(svc.postgresCluster() + "-app");
                 assertThat(ref.getKey()).isEqualTo(credential.getValue());
             }
-            assertThat(env).hasSize(2);
+            // The Kafka credentials (KafkaSecurityTest checks them), and the notification service's key for the
+            // webhooks' signing secrets; nothing else.
+            List<String> secrets = new ArrayList<>(List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+                    "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_CERTIFICATES"));
+            if (svc == PyramidService.NOTIFICATION) {
+                secrets.add("PYRAMID_NOTIFICATION_SECRET_KEY");
+                var ref = env.get("PYRAMID_NOTIFICATION_SECRET_KEY").getValueFrom().getSecretKeyRef();
+                assertThat(ref.getName() + "/" + ref.getKey()).isEqualTo("notification-secret-key/key");
+                assertThat(config).as("safe by default: https receivers only")
+                        .containsEntry("PYRAMID_NOTIFICATION_DELIVERY_ALLOW_HTTP", "false")
+                        .doesNotContainKey("PYRAMID_NOTIFICATION_DELIVERY_ALLOWED_NETWORKS");
+            }
+            assertThat(env.keySet()).containsExactlyInAnyOrderElementsOf(secrets);
+        } else if (svc == PyramidService.PORTAL) {
+            assertThat(config).doesNotContainKeys("QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS")
+                    .containsEntry("PYRAMID_PORTAL_GATEWAY_URL", "http://gateway:"
+                            + m.one(Service.class, "gateway").getSpec().getPorts().get(0).getPort());
+            // The client's secret (sign-in, the portal's own token) from the Secret the production realm reads it from.
+            assertThat(env.keySet()).containsExactlyInAnyOrder("QUARKUS_OIDC_CREDENTIALS_SECRET",
+                    "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET");
+            assertThat(env.values()).allSatisfy(e -> {
+                assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("keycloak-client-secrets");
+                assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("pyramid-portal");
+            });
         } else {
             assertThat(env).isEmpty();
             assertThat(config).doesNotContainKeys("QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS");
@@ -195,9 +225,8 @@ class ServiceDeploymentTest {
 
     private static String kafkaBootstrap(Manifests m) {
         Kafka kafka = m.all(Kafka.class).get(0);
-        var plain = kafka.getSpec().getKafka().getListeners().stream()
-                .filter(l -> !l.isTls()).findFirst().orElseThrow();
-        return kafka.getMetadata().getName() + "-kafka-bootstrap:" + plain.getPort();
+        var listener = kafka.getSpec().getKafka().getListeners().get(0);
+        return kafka.getMetadata().getName() + "-kafka-bootstrap:" + listener.getPort();
     }
 
     private static Container container(Deployment d) {
@@ -207,7 +236,8 @@ class ServiceDeploymentTest {
     private static void assertHttpProbe(Probe probe, String path) {
         assertThat(probe).as(path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        assertThat(probe.getHttpGet().getPort().getStrVal()).as("probes use the management interface")
+                .isEqualTo("management");
         assertThat(probe.getFailureThreshold()).isPositive();
     }
 }

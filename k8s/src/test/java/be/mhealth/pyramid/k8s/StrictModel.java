@@ -24,12 +24,15 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /**
- * Parses rendered manifests into the Kubernetes (fabric8) and Strimzi model classes, strictly: an unknown
+ * Parses rendered manifests into the Kubernetes (fabric8, prometheus-operator's included) and Strimzi model classes, strictly: an unknown
  * apiVersion/kind, or a field the model does not know (a misspelling), is an error. Both model families
  * keep unknown fields in {@code additionalProperties} instead of failing, so after parsing every object
  * in the tree is searched for non-empty additional properties.
@@ -57,6 +60,9 @@ final class StrictModel {
             Map.entry("kafka.strimzi.io/v1beta2/Kafka", Kafka.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class),
+            Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", GenericKubernetesResource.class),
             Map.entry("postgresql.cnpg.io/v1/ScheduledBackup", GenericKubernetesResource.class),
             Map.entry("barmancloud.cnpg.io/v1/ObjectStore", GenericKubernetesResource.class),

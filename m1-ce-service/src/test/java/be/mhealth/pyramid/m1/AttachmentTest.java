@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -14,8 +15,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import be.mhealth.pyramid.m1.domain.Dossier;
-import be.mhealth.pyramid.m1.domain.DossierStatus;
+import be.mhealth.pyramid.m1.domain.M1Dossier;
+import be.mhealth.pyramid.m1.domain.M1DossierState;
 import be.mhealth.pyramid.m1.service.AttachmentService;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
@@ -41,25 +42,25 @@ class AttachmentTest {
     private static final int CAP = 64 * 1024;
 
     @Inject
-    TestData data;
+    M1Fixtures data;
 
     @Inject
     Clock clock;
 
-    private String attachments(DossierStatus status) {
-        Dossier d = data.dossier("medisoft", status, LocalDate.now(clock).plusYears(2));
-        return "/api/v1/m1/dossiers/" + d.id + "/attachments";
+    private String attachments(M1DossierState status) {
+        M1Dossier d = data.dossier("medisoft", status, LocalDate.now(clock).plusYears(2));
+        return "/api/v1/m1/dossiers/" + d.id() + "/attachments";
     }
 
     private static byte[] pdfOf(int size) {
-        byte[] bytes = Arrays.copyOf(TestData.PDF, size);
-        Arrays.fill(bytes, TestData.PDF.length, size, (byte) ' ');
+        byte[] bytes = Arrays.copyOf(M1Fixtures.PDF, size);
+        Arrays.fill(bytes, M1Fixtures.PDF.length, size, (byte) ' ');
         return bytes;
     }
 
     @Test
     void aRawPdfIsStoredHashedListedAndDownloadable() {
-        String path = attachments(DossierStatus.DRAFT);
+        String path = attachments(M1DossierState.DRAFT);
         byte[] pdf = pdfOf(CAP);
         Response created = given().contentType("application/pdf").queryParam("kind", "DECLARATION_OF_CONFORMITY")
                 .queryParam("fileName", "doc \"v2\".pdf").body(pdf)
@@ -89,24 +90,33 @@ class AttachmentTest {
 
     @Test
     void aMultipartUploadNeedsAValidKindAndAFile() {
-        String path = attachments(DossierStatus.DRAFT);
-        given().multiPart("kind", "PHOTO").multiPart("file", "x.pdf", TestData.PDF, "application/pdf")
+        String path = attachments(M1DossierState.DRAFT);
+        given().multiPart("kind", "PHOTO").multiPart("file", "x.pdf", M1Fixtures.PDF, "application/pdf")
                 .when().post(path)
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("kind"));
-        given().multiPart("file", "x.pdf", TestData.PDF, "application/pdf")
+        given().multiPart("file", "x.pdf", M1Fixtures.PDF, "application/pdf")
                 .when().post(path)
                 .then().statusCode(400).body("errors.field", hasItem("kind"));
         given().multiPart("kind", "CE_CERTIFICATE")
                 .when().post(path)
                 .then().statusCode(400).body("errors.field", hasItem("file"));
-        given().contentType("application/pdf").body(TestData.PDF)
+        given().contentType("application/pdf").body(M1Fixtures.PDF)
                 .when().post(path)
                 .then().statusCode(400).body("errors.field", hasItem("kind"));
     }
 
     @Test
+    void aMalformedMultipartBodyIsAClientError() {
+        String path = attachments(M1DossierState.DRAFT);
+        given().contentType("multipart/form-data; boundary=abc").body("--abc\r\nnot a part at all".getBytes(StandardCharsets.US_ASCII))
+                .when().post(path)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().when().get(path).then().body("total", equalTo(1));
+    }
+
+    @Test
     void onlyPdfsAreAccepted() {
-        String path = attachments(DossierStatus.DRAFT);
+        String path = attachments(M1DossierState.DRAFT);
         given().multiPart("kind", "CE_CERTIFICATE").multiPart("file", "cert.pdf", "GIF89a not a pdf".getBytes(),
                 "application/pdf")
                 .when().post(path)
@@ -119,7 +129,7 @@ class AttachmentTest {
 
     @Test
     void aFileAboveTheCapIs413() {
-        String path = attachments(DossierStatus.DRAFT);
+        String path = attachments(M1DossierState.DRAFT);
         byte[] tooBig = pdfOf(CAP + 1);
         given().contentType("application/pdf").queryParam("kind", "CE_CERTIFICATE").body(tooBig)
                 .when().post(path)
@@ -133,8 +143,8 @@ class AttachmentTest {
 
     @Test
     void attachmentsAreFrozenOnceSubmitted() {
-        String path = attachments(DossierStatus.SUBMITTED);
-        given().contentType("application/pdf").queryParam("kind", "CE_CERTIFICATE").body(TestData.PDF)
+        String path = attachments(M1DossierState.SUBMITTED);
+        given().contentType("application/pdf").queryParam("kind", "CE_CERTIFICATE").body(M1Fixtures.PDF)
                 .when().post(path)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("currentState", equalTo("SUBMITTED"));
@@ -143,12 +153,12 @@ class AttachmentTest {
 
     @Test
     void aDossierHoldsALimitedNumberOfAttachments() {
-        String path = attachments(DossierStatus.INFO_REQUESTED);
+        String path = attachments(M1DossierState.INFO_REQUESTED);
         for (int i = 2; i <= 4; i++) {
-            given().contentType("application/pdf").queryParam("kind", "DECLARATION_OF_CONFORMITY").body(TestData.PDF)
+            given().contentType("application/pdf").queryParam("kind", "DECLARATION_OF_CONFORMITY").body(M1Fixtures.PDF)
                     .when().post(path).then().statusCode(201);
         }
-        given().contentType("application/pdf").queryParam("kind", "DECLARATION_OF_CONFORMITY").body(TestData.PDF)
+        given().contentType("application/pdf").queryParam("kind", "DECLARATION_OF_CONFORMITY").body(M1Fixtures.PDF)
                 .when().post(path)
                 .then().statusCode(422).body("errors.field", hasItem("attachments"));
         given().when().get(path).then().body("total", equalTo(4));

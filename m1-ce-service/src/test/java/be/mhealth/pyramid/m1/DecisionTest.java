@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import be.mhealth.pyramid.events.EventType;
 import be.mhealth.pyramid.events.M1Events;
-import be.mhealth.pyramid.m1.domain.Dossier;
-import be.mhealth.pyramid.m1.domain.DossierStatus;
+import be.mhealth.pyramid.m1.domain.M1Dossier;
+import be.mhealth.pyramid.m1.domain.M1DossierState;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.MovableClock;
 import be.mhealth.pyramid.testing.PostgresResource;
@@ -39,7 +39,7 @@ class DecisionTest {
     private static final String DOSSIERS = "/api/v1/m1/dossiers";
 
     @Inject
-    TestData data;
+    M1Fixtures data;
 
     @Inject
     MovableClock clock;
@@ -49,110 +49,117 @@ class DecisionTest {
         clock.reset();
     }
 
-    private Dossier dossier(DossierStatus status) {
+    private M1Dossier dossier(M1DossierState status) {
         return data.dossier("medisoft", status, LocalDate.now(clock).plusYears(2));
     }
 
-    private static ValidatableResponse decide(Dossier d, Map<String, ?> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post(DOSSIERS + "/" + d.id + "/decision")
+    private static ValidatableResponse decide(M1Dossier d, Map<String, ?> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post(DOSSIERS + "/" + d.id() + "/decision")
                 .then();
     }
 
     @Test
-    void theQueueListsTheLongestWaitingFirstWithTheirWaitingTime() {
+    void theQueueListsTheLongestWaitingFirstInTheSharedShape() {
         Instant now = Instant.now();
         clock.setTo(now.minus(Duration.ofHours(3)));
-        Dossier older = dossier(DossierStatus.SUBMITTED);
+        M1Dossier older = dossier(M1DossierState.SUBMITTED);
         clock.setTo(now.minus(Duration.ofHours(1)));
-        Dossier newer = dossier(DossierStatus.IN_REVIEW);
+        M1Dossier newer = dossier(M1DossierState.IN_REVIEW);
         clock.reset();
-        Dossier draft = dossier(DossierStatus.DRAFT);
+        M1Dossier draft = dossier(M1DossierState.DRAFT);
 
         List<Map<String, Object>> items = given().queryParam("size", 100).when().get("/api/v1/m1/review-queue")
                 .then().statusCode(200).extract().path("items");
         List<String> ids = items.stream().map(e -> (String) e.get("dossierId")).toList();
-        assertThat(ids).contains(older.id.toString(), newer.id.toString()).doesNotContain(draft.id.toString());
-        assertThat(ids.indexOf(older.id.toString())).isLessThan(ids.indexOf(newer.id.toString()));
-        Map<String, Object> first = items.get(ids.indexOf(older.id.toString()));
-        assertThat(((Number) first.get("waitingSeconds")).longValue()).isBetween(3 * 3600L - 60, 3 * 3600L + 60);
-        assertThat(first.get("waiting")).asString().startsWith("PT3H").doesNotContain(".");
-        assertThat(first.get("organizationId")).isEqualTo("medisoft");
-        assertThat(first.get("deviceClass")).isEqualTo("IIa");
-        assertThat(items.get(ids.indexOf(newer.id.toString())).get("status")).isEqualTo("IN_REVIEW");
-        given().queryParam("size", 0).when().get("/api/v1/m1/review-queue").then().statusCode(400);
+        assertThat(ids).contains(older.id().toString(), newer.id().toString()).doesNotContain(draft.id().toString());
+        assertThat(ids.indexOf(older.id().toString())).isLessThan(ids.indexOf(newer.id().toString()));
+        Map<String, Object> first = items.get(ids.indexOf(older.id().toString()));
+        assertThat(first).containsOnlyKeys("dossierId", "appId", "appName", "state", "submittedAt", "waitingSince");
+        assertThat(first.get("appId")).isEqualTo(older.appId().toString());
+        assertThat(first.get("appName")).isEqualTo(Map.of("en", "App " + older.appId().toString().substring(0, 8)));
+        assertThat(first.get("state")).isEqualTo("SUBMITTED");
+        assertThat(Instant.parse((String) first.get("waitingSince"))).isEqualTo(older.waitingSince());
+        assertThat(first.get("submittedAt")).isEqualTo(first.get("waitingSince"));
+        assertThat(items.get(ids.indexOf(newer.id().toString())).get("state")).isEqualTo("IN_REVIEW");
+        given().queryParam("size", 0).when().get("/api/v1/m1/review-queue").then().statusCode(400)
+                .body("errors.field", hasItem("size"));
     }
 
     @Test
     void aRejectionNeedsAReasonAndIsPublished() {
-        Dossier d = dossier(DossierStatus.SUBMITTED);
-        decide(d, Map.of("outcome", "REJECTED")).statusCode(422).contentType("application/problem+json")
+        M1Dossier d = dossier(M1DossierState.SUBMITTED);
+        decide(d, Map.of("outcome", "REJECTED")).statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("reason"));
-        decide(d, Map.of("outcome", "INFO_REQUESTED", "reason", " ")).statusCode(422)
+        decide(d, Map.of("outcome", "INFO_REQUESTED", "reason", " ")).statusCode(400)
+                .body("errors.field", hasItem("reason"));
+        decide(d, Map.of("outcome", "APPROVED", "reason", "x".repeat(2001))).statusCode(400)
                 .body("errors.field", hasItem("reason"));
         decide(d, Map.of("outcome", "MAYBE", "reason", "?")).statusCode(400).body("errors.field", hasItem("outcome"));
         decide(d, Map.of("reason", "?")).statusCode(400).body("errors.field", hasItem("outcome"));
-        given().when().get(DOSSIERS + "/" + d.id).then().body("status", equalTo("SUBMITTED"));
+        given().when().get(DOSSIERS + "/" + d.id()).then().body("state", equalTo("SUBMITTED"));
 
         decide(d, Map.of("outcome", "REJECTED", "reason", "certificate unreadable")).statusCode(200)
-                .body("status", equalTo("REJECTED"))
+                .body("state", equalTo("REJECTED"))
                 .body("decisionReason", equalTo("certificate unreadable"));
 
-        TopicReader.Event event = TopicReader.await(EventType.M1_REJECTED, d.appId);
-        assertThat(event.key()).isEqualTo(d.appId.toString());
+        TopicReader.Event event = TopicReader.await(EventType.M1_REJECTED, d.appId());
+        assertThat(event.key()).isEqualTo(d.appId().toString());
         assertThat(event.header("ce_source")).isEqualTo("/m1-ce-service");
         M1Events.M1Rejected rejected = event.payload(M1Events.M1Rejected.class);
-        assertThat(rejected.dossierId()).isEqualTo(d.id);
+        assertThat(rejected.dossierId()).isEqualTo(d.id());
         assertThat(rejected.reason()).isEqualTo("certificate unreadable");
         assertThat(rejected.decidedBy()).isEqualTo("fiona");
     }
 
     @Test
     void illegalTransitionsAre409NamingTheCurrentState() {
-        for (DossierStatus status : List.of(DossierStatus.DRAFT, DossierStatus.INFO_REQUESTED,
-                DossierStatus.APPROVED, DossierStatus.REJECTED, DossierStatus.WITHDRAWN, DossierStatus.EXPIRED)) {
+        decide(dossier(M1DossierState.DRAFT), Map.of("outcome", "APPROVED")).statusCode(404)
+                .contentType("application/problem+json");
+        for (M1DossierState status : List.of(M1DossierState.INFO_REQUESTED,
+                M1DossierState.APPROVED, M1DossierState.REJECTED, M1DossierState.EXPIRED)) {
             decide(dossier(status), Map.of("outcome", "APPROVED")).statusCode(409)
                     .contentType("application/problem+json")
                     .body("type", equalTo("https://pyramid.mhealth.be/problems/illegal-transition"))
                     .body("currentState", equalTo(status.name()));
         }
-        for (DossierStatus status : List.of(DossierStatus.SUBMITTED, DossierStatus.REVOKED)) {
+        for (M1DossierState status : List.of(M1DossierState.SUBMITTED, M1DossierState.REVOKED)) {
             given().contentType(ContentType.JSON).body(Map.of("reason", "fraud"))
-                    .when().post(DOSSIERS + "/" + dossier(status).id + "/revocation")
+                    .when().post(DOSSIERS + "/" + dossier(status).id() + "/revocation")
                     .then().statusCode(409).body("currentState", equalTo(status.name()));
         }
     }
 
     @Test
     void aRevocationNeedsAReason() {
-        Dossier d = dossier(DossierStatus.APPROVED);
+        M1Dossier d = dossier(M1DossierState.APPROVED);
         given().contentType(ContentType.JSON).body(Map.of("reason", ""))
-                .when().post(DOSSIERS + "/" + d.id + "/revocation")
+                .when().post(DOSSIERS + "/" + d.id() + "/revocation")
                 .then().statusCode(400).body("errors.field", hasItem("reason"));
-        given().contentType(ContentType.JSON).when().post(DOSSIERS + "/" + d.id + "/revocation")
+        given().contentType(ContentType.JSON).when().post(DOSSIERS + "/" + d.id() + "/revocation")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().when().get(DOSSIERS + "/" + d.id).then().body("status", equalTo("APPROVED"));
+        given().when().get(DOSSIERS + "/" + d.id()).then().body("state", equalTo("APPROVED"));
     }
 
     @Test
     void anExpiredCertificateCannotBeGranted() {
-        Dossier d = data.dossier("medisoft", DossierStatus.SUBMITTED, LocalDate.now(clock).plusDays(1));
+        M1Dossier d = data.dossier("medisoft", M1DossierState.SUBMITTED, LocalDate.now(clock).plusDays(1));
         clock.advance(Duration.ofDays(2));
         decide(d, Map.of("outcome", "APPROVED")).statusCode(422)
                 .body("errors.field", hasItem("certificate.expiresOn"));
-        given().when().get(DOSSIERS + "/" + d.id).then().body("status", equalTo("SUBMITTED"));
+        given().when().get(DOSSIERS + "/" + d.id()).then().body("state", equalTo("SUBMITTED"));
     }
 
     @Test
     void aStaleETagOnADecisionIs412() {
-        Dossier d = dossier(DossierStatus.IN_REVIEW);
-        String etag = given().when().get(DOSSIERS + "/" + d.id).then().statusCode(200).extract().header("ETag");
+        M1Dossier d = dossier(M1DossierState.IN_REVIEW);
+        String etag = given().when().get(DOSSIERS + "/" + d.id()).then().statusCode(200).extract().header("ETag");
         given().contentType(ContentType.JSON).header("If-Match", "\"9\"").body(Map.of("outcome", "APPROVED"))
-                .when().post(DOSSIERS + "/" + d.id + "/decision")
+                .when().post(DOSSIERS + "/" + d.id() + "/decision")
                 .then().statusCode(412).contentType("application/problem+json");
         given().contentType(ContentType.JSON).header("If-Match", etag)
                 .body(Map.of("outcome", "APPROVED", "reason", "all in order"))
-                .when().post(DOSSIERS + "/" + d.id + "/decision")
-                .then().statusCode(200).body("status", equalTo("APPROVED")).body("decisionReason",
+                .when().post(DOSSIERS + "/" + d.id() + "/decision")
+                .then().statusCode(200).body("state", equalTo("APPROVED")).body("decisionReason",
                         equalTo("all in order"));
     }
 }

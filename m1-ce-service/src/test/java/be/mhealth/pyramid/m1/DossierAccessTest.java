@@ -1,6 +1,7 @@
 package be.mhealth.pyramid.m1;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -11,10 +12,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import be.mhealth.pyramid.m1.domain.Dossier;
-import be.mhealth.pyramid.m1.domain.DossierStatus;
+import be.mhealth.pyramid.m1.domain.M1Dossier;
+import be.mhealth.pyramid.m1.domain.M1DossierState;
+import be.mhealth.pyramid.m1.repository.AttachmentRepository;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -33,12 +36,15 @@ class DossierAccessTest {
     private static final String DOSSIERS = "/api/v1/m1/dossiers";
 
     @Inject
-    TestData data;
+    M1Fixtures data;
 
     @Inject
     Clock clock;
 
-    private Dossier medisoftDossier(DossierStatus status) {
+    @Inject
+    AttachmentRepository attachments;
+
+    private M1Dossier medisoftDossier(M1DossierState status) {
         return data.dossier("medisoft", status, LocalDate.now(clock).plusYears(2));
     }
 
@@ -50,19 +56,19 @@ class DossierAccessTest {
     @TestSecurity(user = "bob", roles = "vendor")
     @OidcSecurity(claims = @Claim(key = "organization", value = "carelab"))
     void anotherOrganizationsDossierIsNotFound() {
-        Dossier d = medisoftDossier(DossierStatus.DRAFT);
-        String path = DOSSIERS + "/" + d.id;
+        M1Dossier d = medisoftDossier(M1DossierState.DRAFT);
+        String path = DOSSIERS + "/" + d.id();
         problem(given().when().get(path).then(), 404);
         problem(given().when().get(path + "/history").then(), 404);
         problem(given().when().get(path + "/attachments").then(), 404);
-        problem(given().contentType(ContentType.JSON).body(data.body(d.appId)).header("If-Match", "\"0\"")
+        problem(given().contentType(ContentType.JSON).body(data.body(d.appId())).header("If-Match", "\"0\"")
                 .when().put(path).then(), 404);
         problem(given().when().post(path + "/submit").then(), 404);
         problem(given().contentType(ContentType.JSON).body(Map.of("reason", "x")).when().post(path + "/withdraw")
                 .then(), 404);
-        problem(given().contentType("application/pdf").queryParam("kind", "CE_CERTIFICATE").body(TestData.PDF)
+        problem(given().contentType("application/pdf").queryParam("kind", "CE_CERTIFICATE").body(M1Fixtures.PDF)
                 .when().post(path + "/attachments").then(), 404);
-        given().queryParam("appId", d.appId.toString()).when().get(DOSSIERS)
+        given().queryParam("appId", d.appId().toString()).when().get(DOSSIERS)
                 .then().statusCode(200).body("total", equalTo(0));
         given().when().get(DOSSIERS + "/" + UUID.randomUUID()).then().statusCode(404);
     }
@@ -71,39 +77,74 @@ class DossierAccessTest {
     @TestSecurity(user = "alice", roles = "vendor")
     @OidcSecurity(claims = @Claim(key = "organization", value = "medisoft"))
     void aVendorCannotDecideRevokeExpireOrSeeTheQueue() {
-        Dossier d = medisoftDossier(DossierStatus.SUBMITTED);
-        Dossier granted = medisoftDossier(DossierStatus.APPROVED);
+        M1Dossier d = medisoftDossier(M1DossierState.SUBMITTED);
+        M1Dossier granted = medisoftDossier(M1DossierState.APPROVED);
         problem(given().contentType(ContentType.JSON)
                 .body(Map.of("expiredOn", LocalDate.now().minusDays(1).toString(), "reason", "mine expired"))
-                .when().post(DOSSIERS + "/" + granted.id + "/expiry").then(), 403);
-        given().when().get(DOSSIERS + "/" + granted.id).then().statusCode(200).body("status", equalTo("APPROVED"));
+                .when().post(DOSSIERS + "/" + granted.id() + "/expiry").then(), 403);
+        given().when().get(DOSSIERS + "/" + granted.id()).then().statusCode(200).body("state", equalTo("APPROVED"));
         problem(given().contentType(ContentType.JSON).body(Map.of("outcome", "APPROVED"))
-                .when().post(DOSSIERS + "/" + d.id + "/decision").then(), 403);
+                .when().post(DOSSIERS + "/" + d.id() + "/decision").then(), 403);
         problem(given().contentType(ContentType.JSON).body(Map.of("reason", "no"))
-                .when().post(DOSSIERS + "/" + d.id + "/revocation").then(), 403);
+                .when().post(DOSSIERS + "/" + d.id() + "/revocation").then(), 403);
         problem(given().when().get("/api/v1/m1/review-queue").then(), 403);
-        given().when().get(DOSSIERS + "/" + d.id).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        given().when().get(DOSSIERS + "/" + d.id()).then().statusCode(200).body("state", equalTo("SUBMITTED"));
     }
 
     @Test
     @TestSecurity(user = "fiona", roles = "famhp-assessor")
-    void theAssessorReadsEveryDossierButCannotOpenOne() {
-        Dossier d = medisoftDossier(DossierStatus.SUBMITTED);
-        given().when().get(DOSSIERS + "/" + d.id).then().statusCode(200).body("organizationId", equalTo("medisoft"));
-        given().when().get(DOSSIERS + "/" + d.id + "/history").then().statusCode(200).body("total", equalTo(2));
-        given().queryParam("appId", d.appId.toString()).when().get(DOSSIERS)
+    void famhpReadsEverySubmittedDossierButCannotOpenOne() {
+        M1Dossier d = medisoftDossier(M1DossierState.SUBMITTED);
+        given().when().get(DOSSIERS + "/" + d.id()).then().statusCode(200).body("organizationId", equalTo("medisoft"));
+        given().when().get(DOSSIERS + "/" + d.id() + "/history").then().statusCode(200).body("total", equalTo(2));
+        given().when().get(DOSSIERS + "/" + d.id() + "/attachments").then().statusCode(200).body("total", equalTo(1));
+        given().queryParam("appId", d.appId().toString()).when().get(DOSSIERS)
                 .then().statusCode(200).body("total", equalTo(1));
-        problem(given().contentType(ContentType.JSON).body(data.body(d.appId)).when().post(DOSSIERS).then(), 403);
-        problem(given().when().post(DOSSIERS + "/" + d.id + "/submit").then(), 403);
+        problem(given().contentType(ContentType.JSON).body(data.body(d.appId())).when().post(DOSSIERS).then(), 403);
+        problem(given().when().post(DOSSIERS + "/" + d.id() + "/submit").then(), 403);
+    }
+
+    @Test
+    @TestSecurity(user = "fiona", roles = "famhp-assessor")
+    void famhpNeverSeesADraftNorItsAttachments() {
+        M1Dossier draft = medisoftDossier(M1DossierState.DRAFT);
+        String path = DOSSIERS + "/" + draft.id();
+        problem(given().when().get(path).then(), 404);
+        problem(given().when().get(path + "/history").then(), 404);
+        problem(given().when().get(path + "/attachments").then(), 404);
+        UUID attachment = QuarkusTransaction.requiringNew()
+                .call(() -> attachments.ofDossier(draft.id()).firstResult().id);
+        problem(given().when().get(path + "/attachments/" + attachment + "/content").then(), 404);
+        problem(given().contentType(ContentType.JSON).body(Map.of("outcome", "REJECTED", "reason", "peek"))
+                .when().post(path + "/decision").then(), 404);
+        given().queryParam("appId", draft.appId().toString()).when().get(DOSSIERS)
+                .then().statusCode(200).body("total", equalTo(0));
+        given().queryParam("state", "DRAFT").queryParam("size", 100).when().get(DOSSIERS)
+                .then().statusCode(200).body("total", equalTo(0));
+        assertThat(data.reload(draft.id()).state()).isEqualTo(M1DossierState.DRAFT);
+
+        // Withdrawn before it was ever submitted: still the vendor's alone. Withdrawn after: FAMHP saw it.
+        M1Dossier withdrawnDraft = medisoftDossier(M1DossierState.WITHDRAWN);
+        problem(given().when().get(DOSSIERS + "/" + withdrawnDraft.id()).then(), 404);
+    }
+
+    @Test
+    @TestSecurity(user = "fiona", roles = "famhp-assessor")
+    void famhpDownloadsASubmittedDossiersAttachment() {
+        M1Dossier d = medisoftDossier(M1DossierState.IN_REVIEW);
+        String attachment = given().when().get(DOSSIERS + "/" + d.id() + "/attachments").then().statusCode(200)
+                .extract().path("items[0].id");
+        given().when().get(DOSSIERS + "/" + d.id() + "/attachments/" + attachment + "/content")
+                .then().statusCode(200).contentType("application/pdf");
     }
 
     @Test
     @TestSecurity(user = "eric", roles = "ehealth-assessor")
     void otherAuthoritiesHaveNoAccess() {
-        Dossier d = medisoftDossier(DossierStatus.SUBMITTED);
-        problem(given().when().get(DOSSIERS + "/" + d.id).then(), 403);
+        M1Dossier d = medisoftDossier(M1DossierState.SUBMITTED);
+        problem(given().when().get(DOSSIERS + "/" + d.id()).then(), 403);
         problem(given().contentType(ContentType.JSON).body(Map.of("outcome", "APPROVED"))
-                .when().post(DOSSIERS + "/" + d.id + "/decision").then(), 403);
+                .when().post(DOSSIERS + "/" + d.id() + "/decision").then(), 403);
     }
 
     @Test
@@ -115,8 +156,8 @@ class DossierAccessTest {
 
     @Test
     void anonymousCallersAreUnauthorized() {
-        Dossier d = medisoftDossier(DossierStatus.DRAFT);
-        given().when().get(DOSSIERS + "/" + d.id)
+        M1Dossier d = medisoftDossier(M1DossierState.DRAFT);
+        given().when().get(DOSSIERS + "/" + d.id())
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"));
         problem(given().when().get("/api/v1/m1/review-queue").then(), 401);

@@ -4,18 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import be.mhealth.pyramid.events.DossierEvents;
 import be.mhealth.pyramid.events.EventType;
+import be.mhealth.pyramid.events.Level;
 import be.mhealth.pyramid.events.M1Events;
 import be.mhealth.pyramid.m1.service.AttachmentService;
 import be.mhealth.pyramid.testing.KafkaResource;
@@ -48,7 +53,7 @@ class DossierFlowTest {
     static String dossierId;
 
     @Inject
-    TestData data;
+    M1Fixtures data;
 
     @Test
     @Order(1)
@@ -60,7 +65,7 @@ class DossierFlowTest {
                 .when().post(DOSSIERS)
                 .then().statusCode(201)
                 .header("ETag", "\"0\"")
-                .body("status", equalTo("DRAFT"))
+                .body("state", equalTo("DRAFT"))
                 .body("organizationId", equalTo("medisoft"))
                 .body("certificate.deviceClass", equalTo("IIa"))
                 .body("gdpr.dataLocation.area", equalTo("EU_EEA"))
@@ -69,17 +74,17 @@ class DossierFlowTest {
         assertThat(created.header("Location")).endsWith(DOSSIERS + "/" + dossierId);
 
         given().multiPart("kind", "CE_CERTIFICATE")
-                .multiPart("file", "ce-certificate.pdf", TestData.PDF, AttachmentService.PDF)
+                .multiPart("file", "ce-certificate.pdf", M1Fixtures.PDF, AttachmentService.PDF)
                 .when().post(DOSSIERS + "/" + dossierId + "/attachments")
                 .then().statusCode(201)
                 .body("kind", equalTo("CE_CERTIFICATE"))
                 .body("fileName", equalTo("ce-certificate.pdf"))
-                .body("sizeBytes", equalTo(TestData.PDF.length))
-                .body("sha256", equalTo(AttachmentService.sha256(TestData.PDF)));
+                .body("sizeBytes", equalTo(M1Fixtures.PDF.length))
+                .body("sha256", equalTo(AttachmentService.sha256(M1Fixtures.PDF)));
 
         given().when().post(DOSSIERS + "/" + dossierId + "/submit")
                 .then().statusCode(200)
-                .body("status", equalTo("SUBMITTED"))
+                .body("state", equalTo("SUBMITTED"))
                 .body("submittedAt", notNullValue());
     }
 
@@ -91,15 +96,15 @@ class DossierFlowTest {
                 .then().statusCode(200).extract().path("items");
         Map<String, Object> entry = queue.stream().filter(e -> dossierId.equals(e.get("dossierId"))).findFirst()
                 .orElseThrow();
-        assertThat(entry.get("status")).isEqualTo("SUBMITTED");
-        assertThat(((Number) entry.get("waitingSeconds")).longValue()).isGreaterThanOrEqualTo(0);
-        assertThat((String) entry.get("waiting")).startsWith("PT");
+        assertThat(entry.get("state")).isEqualTo("SUBMITTED");
+        assertThat(entry.get("appId")).isEqualTo(appId.toString());
+        assertThat(entry.get("waitingSince")).isNotNull().isEqualTo(entry.get("submittedAt"));
 
         given().contentType(ContentType.JSON)
                 .body(Map.of("outcome", "INFO_REQUESTED", "reason", "the UDI-DI does not match the certificate"))
                 .when().post(DOSSIERS + "/" + dossierId + "/decision")
                 .then().statusCode(200)
-                .body("status", equalTo("INFO_REQUESTED"))
+                .body("state", equalTo("INFO_REQUESTED"))
                 .body("decidedBy", equalTo("fiona"))
                 .body("decisionReason", equalTo("the UDI-DI does not match the certificate"));
 
@@ -114,9 +119,9 @@ class DossierFlowTest {
     @OidcSecurity(claims = @Claim(key = "organization", value = "medisoft"))
     void vendorUpdatesAndResubmits() {
         String etag = given().when().get(DOSSIERS + "/" + dossierId)
-                .then().statusCode(200).body("status", equalTo("INFO_REQUESTED")).extract().header("ETag");
+                .then().statusCode(200).body("state", equalTo("INFO_REQUESTED")).extract().header("ETag");
         Map<String, Object> body = data.body(appId);
-        TestData.certificateOf(body).put("udiDi", "05412345000020");
+        M1Fixtures.certificateOf(body).put("udiDi", "05412345000020");
         given().contentType(ContentType.JSON).header("If-Match", etag).body(body)
                 .when().put(DOSSIERS + "/" + dossierId)
                 .then().statusCode(200)
@@ -124,7 +129,7 @@ class DossierFlowTest {
                 .header("ETag", notNullValue());
 
         given().when().post(DOSSIERS + "/" + dossierId + "/submit")
-                .then().statusCode(200).body("status", equalTo("IN_REVIEW"));
+                .then().statusCode(200).body("state", equalTo("IN_REVIEW"));
     }
 
     @Test
@@ -134,7 +139,7 @@ class DossierFlowTest {
         given().contentType(ContentType.JSON).body(Map.of("outcome", "APPROVED"))
                 .when().post(DOSSIERS + "/" + dossierId + "/decision")
                 .then().statusCode(200)
-                .body("status", equalTo("APPROVED"))
+                .body("state", equalTo("APPROVED"))
                 .body("decidedBy", equalTo("fiona"));
 
         TopicReader.Event event = TopicReader.await(EventType.M1_GRANTED, appId);
@@ -149,21 +154,29 @@ class DossierFlowTest {
         assertThat(granted.deviceClass()).isEqualTo("IIa");
         assertThat(granted.certificateNumber()).isEqualTo("CE-2026-0042");
         assertThat(granted.certificateExpiresOn()).hasToString(
-                (String) TestData.certificateOf(data.body(appId)).get("expiresOn"));
+                (String) M1Fixtures.certificateOf(data.body(appId)).get("expiresOn"));
         assertThat(granted.decidedBy()).isEqualTo("fiona");
+        // the facts the registry publishes: the notified body and the vendor's GDPR declaration
+        assertThat(granted.notifiedBody()).isEqualTo("0123");
+        assertThat(granted.legalBasis()).isEqualTo("CONSENT");
+        assertThat(granted.dataArea()).isEqualTo("EU_EEA");
+        assertThat(granted.dataCountry()).isNull();
+        assertThat(granted.transferMechanism()).isNull();
+        assertThat(granted.dpoContact()).isEqualTo("dpo@medisoft.be");
+        assertThat(granted.privacyPolicyUrl()).isEqualTo("https://medisoft.be/privacy");
     }
 
     @Test
     @Order(5)
     @TestSecurity(user = "alice", roles = "vendor")
     @OidcSecurity(claims = @Claim(key = "organization", value = "medisoft"))
-    void anActiveGrantBlocksANewDossierAndCannotBeWithdrawn() {
+    void aNewDossierForAnActiveGrantIsARenewalAndTheGrantCannotBeWithdrawn() {
+        // the same certificate again is no renewal: a renewal's certificate must outlast the grant's (RenewalTest)
         given().contentType(ContentType.JSON).body(data.body(appId))
                 .when().post(DOSSIERS)
-                .then().statusCode(409)
+                .then().statusCode(422)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://pyramid.mhealth.be/problems/dossier-exists"))
-                .body("currentState", equalTo("APPROVED"));
+                .body("errors.field", hasItem("certificate.expiresOn"));
         given().contentType(ContentType.JSON).body(Map.of("reason", "moving to a new certificate"))
                 .when().post(DOSSIERS + "/" + dossierId + "/withdraw")
                 .then().statusCode(409)
@@ -176,7 +189,7 @@ class DossierFlowTest {
     void assessorRevokesAndTheHistoryTellsWhoWhenWhy() {
         given().contentType(ContentType.JSON).body(Map.of("reason", "certificate suspended by the notified body"))
                 .when().post(DOSSIERS + "/" + dossierId + "/revocation")
-                .then().statusCode(200).body("status", equalTo("REVOKED"));
+                .then().statusCode(200).body("state", equalTo("REVOKED"));
 
         M1Events.M1Revoked revoked = TopicReader.await(EventType.M1_REVOKED, appId)
                 .payload(M1Events.M1Revoked.class);
@@ -189,11 +202,39 @@ class DossierFlowTest {
                 "REQUEST_INFO", "SUBMIT", "APPROVE", "REVOKE");
         assertThat(history.getList("items.to")).containsExactly("DRAFT", "SUBMITTED", "IN_REVIEW",
                 "INFO_REQUESTED", "IN_REVIEW", "APPROVED", "REVOKED");
-        assertThat(history.getList("items.by")).containsExactly("alice", "alice", "fiona", "fiona", "alice",
+        assertThat(history.getList("items.actor")).containsExactly("alice", "alice", "fiona", "fiona", "alice",
                 "fiona", "fiona");
         assertThat(history.getList("items.at")).doesNotContainNull();
         assertThat(history.getList("items.reason")).doesNotContainNull()
                 .contains("the UDI-DI does not match the certificate", "certificate suspended by the notified body");
+
+        // Every transition, the creation included, is published too: with the kind of actor, never a name.
+        List<DossierEvents.DossierStateChanged> changes = Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> stateChangesOf(appId), c -> c.size() >= 7);
+        assertThat(changes).extracting(DossierEvents.DossierStateChanged::action).containsExactly("CREATE", "SUBMIT",
+                "START_REVIEW", "REQUEST_INFO", "SUBMIT", "APPROVE", "REVOKE");
+        assertThat(changes).extracting(DossierEvents.DossierStateChanged::actedBy).containsExactly("VENDOR",
+                "VENDOR", "AUTHORITY", "AUTHORITY", "VENDOR", "AUTHORITY", "AUTHORITY");
+        assertThat(changes.get(0).from()).isNull();
+        assertThat(changes).allSatisfy(c -> {
+            assertThat(c.level()).isEqualTo(Level.M1);
+            assertThat(c.organizationId()).isEqualTo("medisoft");
+            assertThat(c.dossierId()).hasToString(dossierId);
+        });
+        assertThat(TopicReader.readAll(EventType.M1_DOSSIER_STATE_CHANGED.topic().topicName()).stream()
+                .filter(e -> appId.toString().equals(e.key())
+                        && EventType.M1_DOSSIER_STATE_CHANGED.ceType().equals(e.ceType()))
+                .map(TopicReader.Event::value))
+                .noneMatch(v -> v.contains("alice") || v.contains("fiona"));
+    }
+
+    private static List<DossierEvents.DossierStateChanged> stateChangesOf(UUID app) {
+        return TopicReader.readAll(EventType.M1_DOSSIER_STATE_CHANGED.topic().topicName()).stream()
+                .filter(e -> app.toString().equals(e.key())
+                        && EventType.M1_DOSSIER_STATE_CHANGED.ceType().equals(e.ceType()))
+                .map(e -> e.payload(DossierEvents.DossierStateChanged.class))
+                .filter(c -> c.dossierId().toString().equals(dossierId))
+                .toList();
     }
 
     @Test
@@ -206,16 +247,16 @@ class DossierFlowTest {
                 .then().statusCode(201).extract().path("id");
         given().contentType(ContentType.JSON).body(Map.of("reason", "wrong certificate uploaded"))
                 .when().post(DOSSIERS + "/" + second + "/withdraw")
-                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+                .then().statusCode(200).body("state", equalTo("WITHDRAWN"));
         JsonPath history = given().when().get(DOSSIERS + "/" + second + "/history")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(history.getList("items.action")).containsExactly("CREATE", "WITHDRAW");
         assertThat(history.getString("items[1].reason")).isEqualTo("wrong certificate uploaded");
-        assertThat(history.getString("items[1].by")).isEqualTo("alice");
+        assertThat(history.getString("items[1].actor")).isEqualTo("alice");
 
         given().queryParam("appId", appId.toString()).when().get(DOSSIERS)
                 .then().statusCode(200)
                 .body("total", equalTo(2))
-                .body("items.status", containsInAnyOrder("REVOKED", "WITHDRAWN"));
+                .body("items.state", containsInAnyOrder("REVOKED", "WITHDRAWN"));
     }
 }

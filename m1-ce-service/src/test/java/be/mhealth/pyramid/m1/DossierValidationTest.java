@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 import be.mhealth.pyramid.events.RegistryEvents;
-import be.mhealth.pyramid.m1.domain.DossierStatus;
-import be.mhealth.pyramid.m1.repository.DossierRepository;
+import be.mhealth.pyramid.m1.domain.M1DossierState;
+import be.mhealth.pyramid.m1.repository.M1DossierRepository;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import be.mhealth.pyramid.testing.TopicReader;
@@ -43,10 +43,10 @@ class DossierValidationTest {
     private static final String DOSSIERS = "/api/v1/m1/dossiers";
 
     @Inject
-    TestData data;
+    M1Fixtures data;
 
     @Inject
-    DossierRepository dossiers;
+    M1DossierRepository dossiers;
 
     @Inject
     Clock clock;
@@ -75,10 +75,10 @@ class DossierValidationTest {
     @Test
     void missingAndMalformedFieldsAre400NamingEachField() {
         ValidatableResponse response = createBroken(b -> {
-            TestData.certificateOf(b).remove("number");
-            TestData.certificateOf(b).put("notifiedBody", "12");
-            TestData.gdprOf(b).put("dpoContact", "not-an-email");
-            TestData.gdprOf(b).put("privacyPolicyUrl", "http://medisoft.be/privacy");
+            M1Fixtures.certificateOf(b).remove("number");
+            M1Fixtures.certificateOf(b).put("notifiedBody", "12");
+            M1Fixtures.gdprOf(b).put("dpoContact", "not-an-email");
+            M1Fixtures.gdprOf(b).put("privacyPolicyUrl", "http://medisoft.be/privacy");
             b.remove("famhpNotification");
         });
         response.statusCode(400).contentType("application/problem+json")
@@ -89,82 +89,98 @@ class DossierValidationTest {
 
     @Test
     void unknownEnumValueAndUnknownFieldAre400() {
-        isProblem(createBroken(b -> TestData.certificateOf(b).put("deviceClass", "IV")), 400,
+        isProblem(createBroken(b -> M1Fixtures.certificateOf(b).put("deviceClass", "IV")), 400,
                 "certificate.deviceClass");
-        isProblem(createBroken(b -> TestData.certificateOf(b).put("regulation", "FDA")), 400,
+        isProblem(createBroken(b -> M1Fixtures.certificateOf(b).put("regulation", "FDA")), 400,
                 "certificate.regulation");
         isProblem(createBroken(b -> b.put("colour", "blue")), 400, "colour");
     }
 
     @Test
     void intendedPurposeNeedsKnownLanguages() {
-        createBroken(b -> TestData.certificateOf(b).put("intendedPurpose", Map.of("xx", "?")))
+        createBroken(b -> M1Fixtures.certificateOf(b).put("intendedPurpose", Map.of("xx", "?")))
                 .statusCode(400)
                 .body("errors[0].field", startsWith("certificate.intendedPurpose"));
-        isProblem(createBroken(b -> TestData.certificateOf(b).put("intendedPurpose", Map.of())), 400,
+        isProblem(createBroken(b -> M1Fixtures.certificateOf(b).put("intendedPurpose", Map.of())), 400,
                 "certificate.intendedPurpose");
     }
 
     @Test
     void datesMustBeInOrderAndIssueNotInTheFuture() {
         isProblem(createBroken(b -> {
-            TestData.certificateOf(b).put("issuedOn", today().minusDays(10).toString());
-            TestData.certificateOf(b).put("expiresOn", today().minusDays(20).toString());
+            M1Fixtures.certificateOf(b).put("issuedOn", today().minusDays(10).toString());
+            M1Fixtures.certificateOf(b).put("expiresOn", today().minusDays(20).toString());
         }), 422, "certificate.expiresOn");
-        isProblem(createBroken(b -> TestData.certificateOf(b).put("issuedOn", today().plusDays(1).toString())),
+        isProblem(createBroken(b -> M1Fixtures.certificateOf(b).put("issuedOn", today().plusDays(1).toString())),
                 422, "certificate.issuedOn");
+    }
+
+    @Test
+    void certificateDatesMustBePlausible() {
+        isProblem(createBroken(b -> M1Fixtures.certificateOf(b).put("expiresOn", "9999-12-31")), 422,
+                "certificate.expiresOn");
+        isProblem(createBroken(b -> M1Fixtures.certificateOf(b).put("expiresOn",
+                today().minusYears(1).plusYears(5).plusDays(1).toString())), 422, "certificate.expiresOn");
+        isProblem(createBroken(b -> M1Fixtures.certificateOf(b).put("issuedOn", "2012-03-01")), 422,
+                "certificate.issuedOn");
+        isProblem(createBroken(b -> {
+            M1Fixtures.certificateOf(b).put("regulation", "MDD");
+            M1Fixtures.certificateOf(b).put("issuedOn", "1990-01-01");
+        }), 422, "certificate.issuedOn");
+        isProblem(createBroken(b -> M1Fixtures.certificateOf(b).put("expiresOn", "+10000-01-01")), 422,
+                "certificate.expiresOn");
     }
 
     @Test
     void notifiedBodyIsRequiredAboveClassIOnly() {
         for (String deviceClass : new String[] { "Is", "Im", "Ir", "IIa", "IIb", "III" }) {
             isProblem(createBroken(b -> {
-                TestData.certificateOf(b).put("deviceClass", deviceClass);
-                TestData.certificateOf(b).remove("notifiedBody");
+                M1Fixtures.certificateOf(b).put("deviceClass", deviceClass);
+                M1Fixtures.certificateOf(b).remove("notifiedBody");
             }), 422, "certificate.notifiedBody");
         }
         createBroken(b -> {
-            TestData.certificateOf(b).put("deviceClass", "I");
-            TestData.certificateOf(b).remove("notifiedBody");
+            M1Fixtures.certificateOf(b).put("deviceClass", "I");
+            M1Fixtures.certificateOf(b).remove("notifiedBody");
         }).statusCode(201).body("certificate.deviceClass", equalTo("I"));
     }
 
     @Test
     void legacyMddCertificatesFollowTheDirective() {
         isProblem(createBroken(b -> {
-            TestData.certificateOf(b).put("regulation", "MDD");
-            TestData.certificateOf(b).put("deviceClass", "Ir");
-            TestData.certificateOf(b).put("issuedOn", "2020-01-15");
+            M1Fixtures.certificateOf(b).put("regulation", "MDD");
+            M1Fixtures.certificateOf(b).put("deviceClass", "Ir");
+            M1Fixtures.certificateOf(b).put("issuedOn", "2020-01-15");
         }), 422, "certificate.deviceClass");
-        isProblem(createBroken(b -> TestData.certificateOf(b).put("regulation", "MDD")), 422,
+        isProblem(createBroken(b -> M1Fixtures.certificateOf(b).put("regulation", "MDD")), 422,
                 "certificate.issuedOn");
         createBroken(b -> {
-            TestData.certificateOf(b).put("regulation", "MDD");
-            TestData.certificateOf(b).put("issuedOn", "2020-01-15");
-            TestData.certificateOf(b).put("expiresOn", today().plusYears(1).toString());
+            M1Fixtures.certificateOf(b).put("regulation", "MDD");
+            M1Fixtures.certificateOf(b).put("issuedOn", "2020-01-15");
+            M1Fixtures.certificateOf(b).put("expiresOn", today().plusYears(1).toString());
         }).statusCode(201).body("certificate.regulation", equalTo("MDD"));
     }
 
     @Test
     void dataLocationOutsideTheEeaNeedsCountryAndTransferMechanism() {
-        createBroken(b -> TestData.locationOf(b).put("area", "THIRD_COUNTRY"))
+        createBroken(b -> M1Fixtures.locationOf(b).put("area", "THIRD_COUNTRY"))
                 .statusCode(422)
                 .body("errors.field", hasItems("gdpr.dataLocation.country", "gdpr.dataLocation.transferMechanism"));
         isProblem(createBroken(b -> {
-            TestData.locationOf(b).put("area", "THIRD_COUNTRY");
-            TestData.locationOf(b).put("country", "FR");
-            TestData.locationOf(b).put("transferMechanism", "ADEQUACY_DECISION");
+            M1Fixtures.locationOf(b).put("area", "THIRD_COUNTRY");
+            M1Fixtures.locationOf(b).put("country", "FR");
+            M1Fixtures.locationOf(b).put("transferMechanism", "ADEQUACY_DECISION");
         }), 422, "gdpr.dataLocation.country");
-        isProblem(createBroken(b -> TestData.locationOf(b).put("transferMechanism", "DEROGATION")), 422,
+        isProblem(createBroken(b -> M1Fixtures.locationOf(b).put("transferMechanism", "DEROGATION")), 422,
                 "gdpr.dataLocation.transferMechanism");
         isProblem(createBroken(b -> {
-            TestData.locationOf(b).put("area", "THIRD_COUNTRY");
-            TestData.locationOf(b).put("country", "usa");
+            M1Fixtures.locationOf(b).put("area", "THIRD_COUNTRY");
+            M1Fixtures.locationOf(b).put("country", "usa");
         }), 400, "gdpr.dataLocation.country");
         createBroken(b -> {
-            TestData.locationOf(b).put("area", "THIRD_COUNTRY");
-            TestData.locationOf(b).put("country", "US");
-            TestData.locationOf(b).put("transferMechanism", "STANDARD_CONTRACTUAL_CLAUSES");
+            M1Fixtures.locationOf(b).put("area", "THIRD_COUNTRY");
+            M1Fixtures.locationOf(b).put("country", "US");
+            M1Fixtures.locationOf(b).put("transferMechanism", "STANDARD_CONTRACTUAL_CLAUSES");
         }).statusCode(201).body("gdpr.dataLocation.country", equalTo("US"));
     }
 
@@ -172,7 +188,7 @@ class DossierValidationTest {
     void aRejectedRequestWritesNothing() {
         UUID appId = data.app("medisoft");
         Map<String, Object> body = data.body(appId);
-        TestData.certificateOf(body).put("issuedOn", today().plusDays(5).toString());
+        M1Fixtures.certificateOf(body).put("issuedOn", today().plusDays(5).toString());
         create(body).statusCode(422);
         assertThat(QuarkusTransaction.requiringNew().call(() -> dossiers.count("appId", appId))).isZero();
     }
@@ -180,12 +196,12 @@ class DossierValidationTest {
     @Test
     void submissionNeedsAnUnexpiredCertificateAndTheCertificatePdf() {
         Map<String, Object> body = data.body(data.app("medisoft"));
-        TestData.certificateOf(body).put("expiresOn", today().toString());
+        M1Fixtures.certificateOf(body).put("expiresOn", today().toString());
         String id = create(body).statusCode(201).extract().path("id");
         given().when().post(DOSSIERS + "/" + id + "/submit")
                 .then().statusCode(422)
                 .body("errors.field", hasItems("certificate.expiresOn", "attachments"));
-        given().when().get(DOSSIERS + "/" + id).then().body("status", equalTo("DRAFT"));
+        given().when().get(DOSSIERS + "/" + id).then().body("state", equalTo("DRAFT"));
     }
 
     @Test
@@ -218,7 +234,7 @@ class DossierValidationTest {
         UUID appId = data.app("medisoft");
         String id = create(data.body(appId)).statusCode(201).extract().path("id");
         Map<String, Object> body = data.body(appId);
-        TestData.certificateOf(body).put("number", "CE-2026-0099");
+        M1Fixtures.certificateOf(body).put("number", "CE-2026-0099");
 
         given().contentType(ContentType.JSON).body(body).when().put(DOSSIERS + "/" + id)
                 .then().statusCode(428).contentType("application/problem+json");
@@ -240,9 +256,9 @@ class DossierValidationTest {
 
     @Test
     void onlyDraftsAndInformationRequestsCanBeEdited() {
-        var submitted = data.dossier("medisoft", DossierStatus.SUBMITTED, today().plusYears(2));
-        given().contentType(ContentType.JSON).body(data.body(submitted.appId)).header("If-Match", "*")
-                .when().put(DOSSIERS + "/" + submitted.id)
+        var submitted = data.dossier("medisoft", M1DossierState.SUBMITTED, today().plusYears(2));
+        given().contentType(ContentType.JSON).body(data.body(submitted.appId())).header("If-Match", "*")
+                .when().put(DOSSIERS + "/" + submitted.id())
                 .then().statusCode(409).body("currentState", equalTo("SUBMITTED"));
     }
 
@@ -269,33 +285,33 @@ class DossierValidationTest {
     void listsArePagedFilteredAndCapped() {
         UUID appId = data.app("medisoft");
         create(data.body(appId)).statusCode(201);
-        given().queryParam("appId", appId.toString()).queryParam("status", "DRAFT").when().get(DOSSIERS)
+        given().queryParam("appId", appId.toString()).queryParam("state", "DRAFT").when().get(DOSSIERS)
                 .then().statusCode(200)
                 .body("total", equalTo(1)).body("page", equalTo(0)).body("size", equalTo(20))
                 .body("items[0].appId", equalTo(appId.toString()));
-        given().queryParam("appId", appId.toString()).queryParam("status", "APPROVED").when().get(DOSSIERS)
+        given().queryParam("appId", appId.toString()).queryParam("state", "APPROVED").when().get(DOSSIERS)
                 .then().statusCode(200).body("total", equalTo(0));
         given().queryParam("size", 1).when().get(DOSSIERS)
                 .then().statusCode(200).body("items.size()", equalTo(1));
         isProblem(given().queryParam("size", 101).when().get(DOSSIERS).then(), 400, "size");
         isProblem(given().queryParam("page", -1).when().get(DOSSIERS).then(), 400, "page");
-        isProblem(given().queryParam("status", "PENDING").when().get(DOSSIERS).then(), 400, "status");
+        isProblem(given().queryParam("state", "PENDING").when().get(DOSSIERS).then(), 400, "state");
         isProblem(given().queryParam("appId", "not-a-uuid").when().get(DOSSIERS).then(), 400, "appId");
     }
 
     @Test
     void aSubmittedDossierCanBeWithdrawnWithAReasonButNotTwice() {
-        var submitted = data.dossier("medisoft", DossierStatus.SUBMITTED, today().plusYears(2));
-        String path = DOSSIERS + "/" + submitted.id + "/withdraw";
+        var submitted = data.dossier("medisoft", M1DossierState.SUBMITTED, today().plusYears(2));
+        String path = DOSSIERS + "/" + submitted.id() + "/withdraw";
         isProblem(given().contentType(ContentType.JSON).body(Map.of("reason", "")).when().post(path).then(), 400,
                 "reason");
         given().contentType(ContentType.JSON).body(Map.of("reason", "app discontinued")).when().post(path)
-                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+                .then().statusCode(200).body("state", equalTo("WITHDRAWN"));
         given().contentType(ContentType.JSON).body(Map.of("reason", "app discontinued")).when().post(path)
                 .then().statusCode(409).body("currentState", equalTo("WITHDRAWN"));
-        given().when().get(DOSSIERS + "/" + submitted.id + "/history")
+        given().when().get(DOSSIERS + "/" + submitted.id() + "/history")
                 .then().body("items[-1].reason", equalTo("app discontinued"))
-                .body("items[-1].by", equalTo("alice"));
-        create(data.body(submitted.appId)).statusCode(201);
+                .body("items[-1].actor", equalTo("alice"));
+        create(data.body(submitted.appId())).statusCode(201);
     }
 }

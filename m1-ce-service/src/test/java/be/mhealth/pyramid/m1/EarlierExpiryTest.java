@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import be.mhealth.pyramid.events.EventType;
 import be.mhealth.pyramid.events.M1Events;
-import be.mhealth.pyramid.m1.domain.Dossier;
-import be.mhealth.pyramid.m1.domain.DossierStatus;
+import be.mhealth.pyramid.m1.domain.M1Dossier;
+import be.mhealth.pyramid.m1.domain.M1DossierState;
 import be.mhealth.pyramid.support.outbox.OutboxRepository;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.MovableClock;
@@ -42,7 +42,7 @@ class EarlierExpiryTest {
     private static final String DOSSIERS = "/api/v1/m1/dossiers";
 
     @Inject
-    TestData data;
+    M1Fixtures data;
 
     @Inject
     MovableClock clock;
@@ -55,42 +55,42 @@ class EarlierExpiryTest {
         clock.reset();
     }
 
-    private static ValidatableResponse expire(Dossier d, Object body) {
-        return given().contentType(ContentType.JSON).body(body).when().post(DOSSIERS + "/" + d.id + "/expiry").then();
+    private static ValidatableResponse expire(M1Dossier d, Object body) {
+        return given().contentType(ContentType.JSON).body(body).when().post(DOSSIERS + "/" + d.id() + "/expiry").then();
     }
 
-    private long expiredRows(Dossier d) {
+    private long expiredRows(M1Dossier d) {
         return QuarkusTransaction.requiringNew()
-                .call(() -> outbox.count("type = ?1 and appId = ?2", EventType.M1_EXPIRED.ceType(), d.appId));
+                .call(() -> outbox.count("type = ?1 and appId = ?2", EventType.M1_EXPIRED.ceType(), d.appId()));
     }
 
     @Test
     void anEarlierExpiryEndsTheGrantWithWhoWhenWhyAndItsEvent() {
         LocalDate today = LocalDate.now(clock);
-        Dossier d = data.dossier("medisoft", DossierStatus.APPROVED, today.plusYears(2));
+        M1Dossier d = data.dossier("medisoft", M1DossierState.APPROVED, today.plusYears(2));
         LocalDate lastValidDay = today.minusDays(5);
         String reason = "Notified body 2797 confirms the certificate was not renewed";
-        String etag = given().when().get(DOSSIERS + "/" + d.id).then().statusCode(200)
+        String etag = given().when().get(DOSSIERS + "/" + d.id()).then().statusCode(200)
                 .body("certificateExpiredOn", nullValue()).extract().header("ETag");
 
         given().contentType(ContentType.JSON).header("If-Match", etag)
                 .body(Map.of("expiredOn", lastValidDay.toString(), "reason", reason))
-                .when().post(DOSSIERS + "/" + d.id + "/expiry")
+                .when().post(DOSSIERS + "/" + d.id() + "/expiry")
                 .then().statusCode(200)
-                .body("status", equalTo("EXPIRED"))
+                .body("state", equalTo("EXPIRED"))
                 .body("certificateExpiredOn", equalTo(lastValidDay.toString()))
                 .body("certificate.expiresOn", equalTo(today.plusYears(2).toString()));
 
-        JsonPath history = given().when().get(DOSSIERS + "/" + d.id + "/history").then().statusCode(200)
+        JsonPath history = given().when().get(DOSSIERS + "/" + d.id() + "/history").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(history.getString("items[-1].action")).isEqualTo("EXPIRE");
         assertThat(history.getString("items[-1].from")).isEqualTo("APPROVED");
-        assertThat(history.getString("items[-1].by")).isEqualTo("fiona");
+        assertThat(history.getString("items[-1].actor")).isEqualTo("fiona");
         assertThat(history.getString("items[-1].reason")).isEqualTo(reason);
         assertThat(history.getString("items[-1].at")).isNotBlank();
 
-        M1Events.M1Expired event = TopicReader.await(EventType.M1_EXPIRED, d.appId).payload(M1Events.M1Expired.class);
-        assertThat(event.dossierId()).isEqualTo(d.id);
+        M1Events.M1Expired event = TopicReader.await(EventType.M1_EXPIRED, d.appId()).payload(M1Events.M1Expired.class);
+        assertThat(event.dossierId()).isEqualTo(d.id());
         assertThat(event.certificateExpiredOn()).isEqualTo(lastValidDay);
         assertThat(event.reason()).isEqualTo(reason);
         assertThat(event.decidedBy()).isEqualTo("fiona");
@@ -104,7 +104,7 @@ class EarlierExpiryTest {
     @Test
     void theDateMustBePastAndWithinTheCertificatesTermOnRecord() {
         LocalDate today = LocalDate.now(clock);
-        Dossier d = data.dossier("medisoft", DossierStatus.APPROVED, today.plusDays(10));
+        M1Dossier d = data.dossier("medisoft", M1DossierState.APPROVED, today.plusDays(10));
         LocalDate issuedOn = today.minusYears(1);
         for (LocalDate refused : List.of(today, today.plusDays(1), issuedOn.minusDays(1))) {
             expire(d, Map.of("expiredOn", refused.toString(), "reason", "checked with the notified body"))
@@ -117,13 +117,13 @@ class EarlierExpiryTest {
                 .body("errors.find { it.field == 'expiredOn' }.message", equalTo(
                         "must not be after the expiry date on record (" + today.plusDays(10) + ")"));
 
-        given().when().get(DOSSIERS + "/" + d.id).then().body("status", equalTo("APPROVED"));
+        given().when().get(DOSSIERS + "/" + d.id()).then().body("state", equalTo("APPROVED"));
         assertThat(expiredRows(d)).isZero();
     }
 
     @Test
     void malformedRequestsName400TheirField() {
-        Dossier d = data.dossier("medisoft", DossierStatus.APPROVED, LocalDate.now(clock).plusYears(1));
+        M1Dossier d = data.dossier("medisoft", M1DossierState.APPROVED, LocalDate.now(clock).plusYears(1));
         String yesterday = LocalDate.now(clock).minusDays(1).toString();
         expire(d, Map.of("expiredOn", yesterday)).statusCode(400).body("errors.field", hasItem("reason"));
         expire(d, Map.of("expiredOn", yesterday, "reason", " ")).statusCode(400)
@@ -133,23 +133,23 @@ class EarlierExpiryTest {
                 .contentType("application/problem+json").body("errors.field", hasItem("expiredOn"));
         expire(d, Map.of("expiredOn", yesterday, "reason", "x", "when", "now")).statusCode(400)
                 .body("errors.field", hasItem("when"));
-        given().contentType(ContentType.JSON).when().post(DOSSIERS + "/" + d.id + "/expiry")
+        given().contentType(ContentType.JSON).when().post(DOSSIERS + "/" + d.id() + "/expiry")
                 .then().statusCode(400).contentType("application/problem+json");
 
-        given().when().get(DOSSIERS + "/" + d.id).then().body("status", equalTo("APPROVED"));
+        given().when().get(DOSSIERS + "/" + d.id()).then().body("state", equalTo("APPROVED"));
         assertThat(expiredRows(d)).isZero();
     }
 
     @Test
     void onlyAnActiveGrantCanExpire() {
         String yesterday = LocalDate.now(clock).minusDays(1).toString();
-        for (DossierStatus status : List.of(DossierStatus.IN_REVIEW, DossierStatus.REVOKED, DossierStatus.EXPIRED)) {
-            Dossier d = data.dossier("medisoft", status, LocalDate.now(clock).plusYears(1));
+        for (M1DossierState status : List.of(M1DossierState.IN_REVIEW, M1DossierState.REVOKED, M1DossierState.EXPIRED)) {
+            M1Dossier d = data.dossier("medisoft", status, LocalDate.now(clock).plusYears(1));
             expire(d, Map.of("expiredOn", yesterday, "reason", "x")).statusCode(409)
                     .body("type", equalTo("https://pyramid.mhealth.be/problems/illegal-transition"))
                     .body("currentState", equalTo(status.name()));
         }
-        expire(data.dossier("medisoft", DossierStatus.APPROVED, LocalDate.now(clock).plusYears(1)),
+        expire(data.dossier("medisoft", M1DossierState.APPROVED, LocalDate.now(clock).plusYears(1)),
                 Map.of("expiredOn", yesterday, "reason", "x")).statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("expiredOn", yesterday, "reason", "x"))
                 .when().post(DOSSIERS + "/" + java.util.UUID.randomUUID() + "/expiry").then().statusCode(404);

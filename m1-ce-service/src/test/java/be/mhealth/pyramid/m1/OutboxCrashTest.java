@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import be.mhealth.pyramid.events.EventType;
 import be.mhealth.pyramid.events.M1Events;
-import be.mhealth.pyramid.m1.domain.Dossier;
-import be.mhealth.pyramid.m1.domain.DossierStatus;
+import be.mhealth.pyramid.m1.domain.M1Dossier;
+import be.mhealth.pyramid.m1.domain.M1DossierState;
 import be.mhealth.pyramid.support.outbox.OutboxEvent;
 import be.mhealth.pyramid.support.outbox.OutboxRelay;
 import be.mhealth.pyramid.support.outbox.OutboxRepository;
@@ -44,7 +44,7 @@ import jakarta.inject.Inject;
 class OutboxCrashTest {
 
     @Inject
-    TestData data;
+    M1Fixtures data;
 
     @Inject
     OutboxRepository outbox;
@@ -55,15 +55,15 @@ class OutboxCrashTest {
     @Inject
     Clock clock;
 
-    private OutboxEvent grantRow(Dossier d) {
+    private OutboxEvent grantRow(M1Dossier d) {
         return QuarkusTransaction.requiringNew().call(() -> outbox.find("type = ?1 and appId = ?2",
-                EventType.M1_GRANTED.ceType(), d.appId).singleResult());
+                EventType.M1_GRANTED.ceType(), d.appId()).singleResult());
     }
 
     @Test
     @TestSecurity(user = "fiona", roles = "famhp-assessor")
     void aCommittedEventThatCouldNotBePublishedGoesOutOnTheNextRelayRun() throws SQLException {
-        Dossier d = data.dossier("medisoft", DossierStatus.SUBMITTED, LocalDate.now(clock).plusYears(2));
+        M1Dossier d = data.dossier("medisoft", M1DossierState.SUBMITTED, LocalDate.now(clock).plusYears(2));
         String topic = EventType.M1_GRANTED.topic().topicName();
 
         try (Connection blocker = DriverManager.getConnection(PostgresResource.jdbcUrl());
@@ -71,26 +71,26 @@ class OutboxCrashTest {
             st.execute("select pg_advisory_lock(hashtext('pyramid.outbox.relay'))");
 
             given().contentType(ContentType.JSON).body(Map.of("outcome", "APPROVED"))
-                    .when().post("/api/v1/m1/dossiers/" + d.id + "/decision")
-                    .then().statusCode(200).body("status", equalTo("APPROVED"));
+                    .when().post("/api/v1/m1/dossiers/" + d.id() + "/decision")
+                    .then().statusCode(200).body("state", equalTo("APPROVED"));
 
             assertThat(grantRow(d).publishedAt).as("committed, not published").isNull();
             relay.wake();
-            assertThat(TopicReader.readAll(topic)).noneMatch(e -> d.appId.toString().equals(e.key()));
+            assertThat(TopicReader.readAll(topic)).noneMatch(e -> d.appId().toString().equals(e.key()));
             assertThat(grantRow(d).publishedAt).isNull();
 
             st.execute("select pg_advisory_unlock(hashtext('pyramid.outbox.relay'))");
         }
 
         relay.wake();
-        TopicReader.Event event = TopicReader.await(EventType.M1_GRANTED, d.appId);
+        TopicReader.Event event = TopicReader.await(EventType.M1_GRANTED, d.appId());
         OutboxEvent row = grantRow(d);
-        assertThat(event.key()).isEqualTo(d.appId.toString());
+        assertThat(event.key()).isEqualTo(d.appId().toString());
         assertThat(event.header("ce_id")).isEqualTo(row.eventId.toString());
         assertThat(event.header("ce_type")).isEqualTo("be.mhealth.pyramid.m1.granted.v1");
         assertThat(event.header("ce_source")).isEqualTo("/m1-ce-service");
         assertThat(event.header("ce_specversion")).isEqualTo("1.0");
-        assertThat(event.payload(M1Events.M1Granted.class).dossierId()).isEqualTo(d.id);
+        assertThat(event.payload(M1Events.M1Granted.class).dossierId()).isEqualTo(d.id());
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> grantRow(d).publishedAt != null);
     }
 }

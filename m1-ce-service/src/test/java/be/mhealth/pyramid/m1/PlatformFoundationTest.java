@@ -1,10 +1,14 @@
 package be.mhealth.pyramid.m1;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -22,6 +26,7 @@ import be.mhealth.pyramid.testing.PostgresResource;
 import be.mhealth.pyramid.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -33,23 +38,52 @@ class PlatformFoundationTest {
     @Inject
     AppCopyRepository apps;
 
+    @TestHTTPResource(value = "/", management = true)
+    URL managementUrl;
+
+    @TestHTTPResource("/")
+    URL publicUrl;
+
     @Test
     void healthIsUpWithDatabaseAndKafka() {
         given().when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
-    void openApiAndMetricsAreServed() {
+    void theOpenApiDocumentNamesOperationsAndSchemasForTheLevel() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("openapi", containsString("3."))
-                .body("paths", hasKey("/api/v1/m1/dossiers/{id}/decision"))
                 .body("paths", hasKey("/api/v1/m1/dossiers/{id}/attachments/{attachmentId}/content"))
-                .body("paths", hasKey("/api/v1/m1/review-queue"))
-                .body("paths.'/api/v1/m1/dossiers/{id}/decision'.post.security[0]", hasKey("bearer"))
-                .body("paths.'/api/v1/m1/dossiers/{id}/decision'.post.responses.'409'.content",
-                        hasKey("application/problem+json"))
+                .body("paths.'/api/v1/m1/dossiers/{id}/decision'.post.operationId", equalTo("decideM1Dossier"))
+                .body("paths.'/api/v1/m1/dossiers/{id}/decision'.post.security[0]", hasKey("oidc"))
+                .body("paths.'/api/v1/m1/dossiers/{id}/history'.get.operationId", equalTo("getM1DossierHistory"))
+                .body("paths.'/api/v1/m1/review-queue'.get.operationId", equalTo("listM1ReviewQueue"))
+                .body("components.schemas", hasKey("M1Dossier"))
+                .body("components.schemas", hasKey("M1DossierPage"))
+                .body("components.schemas", hasKey("M1HistoryEntry"))
+                .body("components.schemas", hasKey("M1ReviewQueueEntry"))
+                .body("components.schemas", hasKey("M1DossierState"))
+                .body("components.schemas", hasKey("M1DossierAction"))
+                .body("components.schemas.M1DecisionRequest.discriminator.propertyName", equalTo("outcome"))
+                .body("components.schemas.M1ReviewQueueEntry.properties", hasKey("dueDate"))
+                .body("paths.'/api/v1/m1/review-queue'.get.parameters.name", hasItem("expiringWithinDays"))
+                .body("paths.'/api/v1/m1/dossiers/{id}/certificate-extension'.post.operationId",
+                        equalTo("extendM1Certificate"))
+                .body("components.schemas.M1DossierRequest.required", hasItem("certificate"))
+                .body("paths.'/api/v1/m1/dossiers/{id}/decision'.post.responses.'409'.'$ref'",
+                        equalTo("#/components/responses/Conflict"))
                 .body("paths.'/api/v1/m1/dossiers'.post.responses", hasKey("422"));
-        given().when().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void healthDetailsAndMetricsAreOnTheManagementInterfaceOnly() {
+        String management = managementUrl.getProtocol() + "://" + managementUrl.getHost() + ":"
+                + managementUrl.getPort();
+        given().when().get(management + "/q/metrics").then().statusCode(200);
+        given().when().get(management + "/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("Database connections health check"));
+        given().when().get("/q/health/ready").then().statusCode(200).body(equalTo("{\"status\":\"UP\"}"));
+        given().when().get("/q/metrics").then().statusCode(404);
     }
 
     @Test
@@ -65,7 +99,9 @@ class PlatformFoundationTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
             AppCopy copy = apps.findById(appId);
-            return copy != null && copy.effectiveLevel == Level.M1 && copy.organizationId.equals("org-a");
+            // a level change carries no name: the one registered stays
+            return copy != null && copy.effectiveLevel == Level.M1 && copy.organizationId.equals("org-a")
+                    && Map.of("en", "X").equals(copy.name);
         }));
     }
 }

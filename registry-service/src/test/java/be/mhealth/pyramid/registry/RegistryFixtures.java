@@ -21,10 +21,14 @@ import be.mhealth.pyramid.events.Level;
 import be.mhealth.pyramid.events.M1Events;
 import be.mhealth.pyramid.events.M2Events;
 import be.mhealth.pyramid.events.M3Events;
+import be.mhealth.pyramid.events.RegistryEvents;
 import be.mhealth.pyramid.registry.api.AppRequest;
+import be.mhealth.pyramid.registry.api.AppVersionRequest;
+import be.mhealth.pyramid.registry.api.MarketWithdrawalRequest;
 import be.mhealth.pyramid.registry.domain.App;
 import be.mhealth.pyramid.registry.repository.AppRepository;
 import be.mhealth.pyramid.registry.service.AppService;
+import be.mhealth.pyramid.registry.service.AppVersionService;
 import be.mhealth.pyramid.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
@@ -34,12 +38,15 @@ import jakarta.persistence.EntityManager;
 public class RegistryFixtures {
 
     private final AppService apps;
+    private final AppVersionService versions;
     private final AppRepository repository;
     private final ObjectMapper json;
     private final EntityManager em;
 
-    RegistryFixtures(AppService apps, AppRepository repository, ObjectMapper json, EntityManager em) {
+    RegistryFixtures(AppService apps, AppVersionService versions, AppRepository repository, ObjectMapper json,
+            EntityManager em) {
         this.apps = apps;
+        this.versions = versions;
         this.repository = repository;
         this.json = json;
         this.em = em;
@@ -69,8 +76,37 @@ public class RegistryFixtures {
 
     /** Creates the app as {@code organization}'s vendor would, through the service (no HTTP identity needed). */
     public UUID create(Map<String, Object> body, String organization) {
+        return create(body, organization, "fixture");
+    }
+
+    /** Creates the app as the vendor user {@code actor} of {@code organization} would. */
+    public UUID create(Map<String, Object> body, String organization, String actor) {
         AppRequest request = json.convertValue(body, AppRequest.class);
-        return QuarkusTransaction.requiringNew().call(() -> apps.create(request, organization, "fixture").id);
+        return QuarkusTransaction.requiringNew().call(() -> apps.create(request, organization, actor).id);
+    }
+
+    /** A valid version body: {@code version} released today, notes in nl, fr and en, these significant changes. */
+    public static Map<String, Object> versionBody(String version, String... significantChanges) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", version);
+        body.put("releasedOn", LocalDate.now(java.time.ZoneId.of("Europe/Brussels")).toString());
+        body.put("releaseNotes", map("nl", "Versie " + version + ": betere grafieken", "fr",
+                "Version " + version + " : meilleurs graphiques", "en", "Version " + version + ": better charts"));
+        body.put("significantChanges", new ArrayList<>(List.of(significantChanges)));
+        return body;
+    }
+
+    /** Declares a version as the vendor user {@code actor} of {@code organization} would; returns its id. */
+    public UUID declare(UUID appId, Map<String, Object> body, String organization, String actor) {
+        AppVersionRequest request = json.convertValue(body, AppVersionRequest.class);
+        return QuarkusTransaction.requiringNew().call(() -> versions.declare(appId, request, organization, actor).id);
+    }
+
+    /** Withdraws the app from the market as the vendor user {@code actor} of {@code organization} would. */
+    public void withdraw(UUID appId, String organization, String actor, String category, String reason) {
+        MarketWithdrawalRequest request = new MarketWithdrawalRequest(
+                RegistryEvents.MarketWithdrawalReason.valueOf(category), reason);
+        QuarkusTransaction.requiringNew().run(() -> apps.withdrawFromMarket(appId, request, organization, actor));
     }
 
     public App app(UUID id) {
@@ -93,6 +129,51 @@ public class RegistryFixtures {
                         .setParameter(1, eventId).getSingleResult()).longValue() == 1));
     }
 
+    /** The number of rows a count query returns, in a transaction of its own. */
+    public long count(String sql, Object... parameters) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            jakarta.persistence.Query query = em.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
+    /** Events of this CloudEvents type the registry wrote to its outbox for an app (committed with the change). */
+    public long outboxEvents(UUID appId, be.mhealth.pyramid.events.EventType type) {
+        return count("select count(*) from outbox_event where app_id = ?1 and type = ?2", appId, type.ceType());
+    }
+
+    /** Runs one SQL statement in a transaction of its own. */
+    public void sql(String statement) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
+    }
+
+    /** One row of parked_event, as tests check it. */
+    public record Parked(long id, String status, Long blockedBy, String eventId, String errorMessage, int attempts,
+            String resolvedBy, String discardReason) {
+    }
+
+    /** The parked and held events of an app (record key), oldest first. */
+    public List<Parked> parked(Object appId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = em.createNativeQuery("select id, status, blocked_by, event_id, error_message, attempts, "
+                    + "resolved_by, discard_reason from parked_event where record_key = ?1 order by id")
+                    .setParameter(1, appId.toString()).getResultList();
+            return rows.stream().map(r -> (Object[]) r).map(c -> new Parked(((Number) c[0]).longValue(),
+                    (String) c[1], c[2] == null ? null : ((Number) c[2]).longValue(), (String) c[3], (String) c[4],
+                    ((Number) c[5]).intValue(), (String) c[6], (String) c[7])).toList();
+        });
+    }
+
+    /** Waits until an app has {@code count} parked or held events, and returns them. */
+    public List<Parked> awaitParked(Object appId, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> parked(appId).size() >= count);
+        return parked(appId);
+    }
+
     /** Publishes {@code event} with a fresh CloudEvents id, waits until it is processed, and returns the id. */
     public String feed(AppEvent event) {
         String id = UUID.randomUUID().toString();
@@ -104,6 +185,14 @@ public class RegistryFixtures {
     public static M1Events.M1Granted m1Granted(UUID appId, UUID dossier, LocalDate expiresOn) {
         return new M1Events.M1Granted(appId, dossier, "MDR 2017/745", "IIa", "CE-" + dossier.toString().substring(0, 8),
                 expiresOn, "fiona", Instant.now());
+    }
+
+    /** An M1 grant with every fact M1 publishes: notified body and the vendor's GDPR declaration. */
+    public static M1Events.M1Granted m1GrantedWithFacts(UUID appId, LocalDate expiresOn, String dataArea,
+            String dataCountry, String transferMechanism) {
+        return new M1Events.M1Granted(appId, UUID.randomUUID(), "MDR", "IIa", "CE-" + appId.toString().substring(0, 8),
+                expiresOn, "fiona", Instant.now(), "0123", "CONSENT", dataArea, dataCountry, transferMechanism,
+                "dpo@example.be", "https://example.be/privacy", null);
     }
 
     public static M2Events.M2Granted m2Granted(UUID appId) {

@@ -12,12 +12,8 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
 import be.mhealth.pyramid.events.AppEvent;
@@ -92,28 +88,6 @@ public final class TopicReader {
 
     /** Publishes an event as its producing service would (binary CloudEvents headers, app id key). */
     public static void publish(String eventId, AppEvent payload) {
-        EventType type = EventType.of(payload);
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(type.topic().topicName(),
-                    payload.appId().toString(), EventJson.write(payload));
-            record.headers()
-                    .add("ce_specversion", bytes("1.0"))
-                    .add("ce_id", bytes(eventId))
-                    .add("ce_type", bytes(type.ceType()))
-                    .add("ce_source", bytes("/" + type.topic().producer()))
-                    .add("ce_subject", bytes(payload.appId().toString()))
-                    .add("ce_time", bytes(java.time.OffsetDateTime.now().toString()))
-                    .add("content-type", bytes("application/json"));
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + type.ceType(), e);
-        }
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        TopicWriter.event(payload).header("ce_id", eventId).send();
     }
 }

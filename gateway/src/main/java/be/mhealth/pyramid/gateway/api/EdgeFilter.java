@@ -2,7 +2,6 @@ package be.mhealth.pyramid.gateway.api;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,9 +29,6 @@ public class EdgeFilter {
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     private static final Logger ACCESS = Logger.getLogger("pyramid.gateway.access");
-    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
-    private static final String INVALID_TRACE_ID = "0".repeat(32);
 
     void register(@Observes Filters filters) {
         filters.register(this::handle, 1000);
@@ -44,8 +40,8 @@ public class EdgeFilter {
         MultiMap headers = request.headers();
 
         String requestId = headers.get(REQUEST_ID);
-        if (requestId == null || !SAFE_REQUEST_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
+        if (requestId == null || !safeRequestId(requestId)) {
+            requestId = randomUuid();
             headers.set(REQUEST_ID, requestId);
         }
         String traceparent = headers.get("traceparent");
@@ -79,10 +75,15 @@ public class EdgeFilter {
             }
             String route = context.get(ROUTE_KEY);
             // A response that could not be completed (the client went away) is logged as aborted.
-            ACCESS.infof("%s %s route=%s status=%s duration_ms=%d caller=%s request_id=%s", request.method(),
-                    request.path(), route != null ? route : "-",
-                    result.succeeded() ? String.valueOf(context.response().getStatusCode()) : "aborted",
-                    (System.nanoTime() - start) / 1_000_000, caller, id);
+            StringBuilder line = new StringBuilder(160).append(request.method().name()).append(' ')
+                    .append(request.path()).append(" route=").append(route != null ? route : "-").append(" status=");
+            if (result.succeeded()) {
+                line.append(context.response().getStatusCode());
+            } else {
+                line.append("aborted");
+            }
+            ACCESS.info(line.append(" duration_ms=").append((System.nanoTime() - start) / 1_000_000)
+                    .append(" caller=").append(caller).append(" request_id=").append(id).toString());
         });
         context.next();
     }
@@ -91,13 +92,82 @@ public class EdgeFilter {
         return request.remoteAddress() != null ? request.remoteAddress().hostAddress() : "unknown";
     }
 
-    private static boolean validTraceparent(String value) {
-        return value != null && TRACEPARENT.matcher(value).matches() && !value.startsWith("ff")
-                && !value.substring(3, 35).equals(INVALID_TRACE_ID) && !value.substring(36, 52).equals("0".repeat(16));
+    /** {@code [A-Za-z0-9._:-]{1,128}}, checked without a regular expression (it runs on every request). */
+    static boolean safeRequestId(String value) {
+        int length = value.length();
+        if (length == 0 || length > 128) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+                    || c == ':' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** W3C traceparent {@code 00-<32 hex>-<16 hex>-<2 hex>}, version not ff, trace and parent id not all zeros. */
+    static boolean validTraceparent(String value) {
+        if (value == null || value.length() != 55 || value.charAt(2) != '-' || value.charAt(35) != '-'
+                || value.charAt(52) != '-' || value.startsWith("ff")) {
+            return false;
+        }
+        boolean traceZero = true;
+        boolean parentZero = true;
+        for (int i = 0; i < 55; i++) {
+            if (i == 2 || i == 35 || i == 52) {
+                continue;
+            }
+            char c = value.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+            if (c != '0') {
+                if (i > 2 && i < 35) {
+                    traceZero = false;
+                } else if (i > 35 && i < 52) {
+                    parentZero = false;
+                }
+            }
+        }
+        return !traceZero && !parentZero;
     }
 
     private static String newTraceparent() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format("00-%016x%016x-%016x-01", random.nextLong() | 1, random.nextLong(), random.nextLong() | 1);
+        char[] out = new char[55];
+        out[0] = '0';
+        out[1] = '0';
+        out[2] = '-';
+        hex(random.nextLong() | 1, out, 3);
+        hex(random.nextLong(), out, 19);
+        out[35] = '-';
+        hex(random.nextLong() | 1, out, 36);
+        out[52] = '-';
+        out[53] = '0';
+        out[54] = '1';
+        return new String(out);
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's fast generator: request ids need to be unique, not unpredictable,
+     * and {@link UUID#randomUUID()} pays for a SecureRandom on every request.
+     */
+    private static String randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(most, least).toString();
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private static void hex(long value, char[] out, int at) {
+        for (int i = 15; i >= 0; i--) {
+            out[at + i] = HEX[(int) (value & 0xF)];
+            value >>>= 4;
+        }
     }
 }

@@ -24,6 +24,17 @@ public interface GatewayConfig {
     @WithDefault("25M")
     MemorySize maxBodySize();
 
+    /**
+     * Time a request body may take to arrive, from its headers to its last byte: {@code body-timeout} plus the
+     * declared length (else the body cap) at {@code body-min-rate} bytes per second; past it, 408 and the
+     * connection is closed. The services allow a little more ({@code pyramid.http.*} in service-support).
+     */
+    @WithDefault("20s")
+    Duration bodyTimeout();
+
+    @WithDefault("64K")
+    MemorySize bodyMinRate();
+
     RateLimit rateLimit();
 
     CircuitBreaker circuitBreaker();
@@ -67,9 +78,30 @@ public interface GatewayConfig {
         /** Budget for every other method per caller. */
         Budget writes();
 
+        /** Requests one caller may have in progress at once on one gateway replica; more get 429. */
+        @WithDefault("16")
+        int maxInFlight();
+
+        /**
+         * Trusted clients with budgets of their own, by OAuth client id: a token whose {@code azp} names one of them
+         * is counted against the client's budget, shared by everything that client sends.
+         */
+        Map<String, ClientBudget> clients();
+
         /** Callers tracked at once (least recently seen are forgotten first). */
         @WithDefault("100000")
         long maxCallers();
+
+        Store store();
+    }
+
+    interface ClientBudget {
+        Budget reads();
+
+        Budget writes();
+
+        @WithDefault("256")
+        int maxInFlight();
     }
 
     interface Budget {
@@ -77,6 +109,32 @@ public interface GatewayConfig {
         long requests();
 
         Duration period();
+    }
+
+    /** The shared store (Redis, {@code quarkus.redis.*}) that holds every caller's budget for all replicas. */
+    interface Store {
+        /** Off: each replica keeps its own buckets (one replica, or tests). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most tokens a replica leases at once, also capped at 2 % of the budget. */
+        @WithDefault("200")
+        int maxLease();
+
+        /** A store answer slower than this counts as the store being down. */
+        @WithDefault("250ms")
+        Duration timeout();
+
+        /** While the store is down, how often it is asked again (in the background of one request). */
+        @WithDefault("5s")
+        Duration retryInterval();
+
+        /**
+         * While the store is down, each replica grants {@code 1/replicas} of every budget from a local bucket, so
+         * that all replicas together stay within it (set to the largest replica count, e.g. the HPA maximum).
+         */
+        @WithDefault("1")
+        int replicas();
     }
 
     interface CircuitBreaker {
@@ -102,5 +160,15 @@ public interface GatewayConfig {
 
         @WithDefault("v1")
         String version();
+
+        /**
+         * Keycloak's discovery document as browsers reach it (the security scheme of the merged document, and where
+         * Swagger UI signs in); default: {@code quarkus.oidc.auth-server-url} + {@code /.well-known/openid-configuration}.
+         */
+        Optional<String> openIdConnectUrl();
+
+        /** The public client Swagger UI signs in with (authorization code + PKCE). */
+        @WithDefault("pyramid-swagger-ui")
+        String swaggerUiClientId();
     }
 }

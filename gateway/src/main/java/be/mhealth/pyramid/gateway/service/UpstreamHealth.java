@@ -5,21 +5,31 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.health.api.HealthRegistry;
+import io.smallrye.health.registry.HealthRegistries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 
-/** One readiness check per upstream: its own readiness endpoint answers 200, plus the state of its circuit. */
+/**
+ * One check per upstream in the health group {@code upstreams} (management interface,
+ * {@code /q/health/group/upstreams}): its readiness endpoint answers 200, plus the state of its circuit. They are not
+ * readiness checks: a replica whose upstream is down still serves the other routes (and answers 503 for that one).
+ */
 @ApplicationScoped
 public class UpstreamHealth {
 
+    public static final String GROUP = "upstreams";
     private static final long CHECK_TIMEOUT_MS = 2000;
 
-    void register(@Observes StartupEvent event, @Readiness HealthRegistry registry, Upstreams upstreams) {
+    void register(@Observes StartupEvent event, Upstreams upstreams, RateLimiter rateLimiter) {
+        HealthRegistry registry = HealthRegistries.getHealthGroupRegistry(GROUP);
+        registry.register("rate-limit-store", () -> HealthCheckResponse.named("rate-limit store")
+                .status(rateLimiter.storeUp())
+                .withData("budgets", rateLimiter.storeUp() ? "shared by all replicas" : "local share per replica")
+                .build());
         for (UpstreamProxy upstream : upstreams.all()) {
             registry.register("upstream-" + upstream.name(), () -> check(upstream));
         }

@@ -1,5 +1,6 @@
 package be.mhealth.pyramid.gateway.service;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,25 +21,26 @@ import io.vertx.core.Vertx;
 public class Upstreams {
 
     /** A route resolved against its upstream. */
-    public record Route(String name, String prefix, UpstreamProxy upstream, List<Pattern> publicPaths) {
+    public record Route(String name, UpstreamProxy upstream, RouteTable.Entry entry) {
 
-        public boolean matches(String path) {
-            return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+        public String prefix() {
+            return entry.prefix();
         }
 
         /** GET/HEAD on a public path needs no token. */
         public boolean isPublic(String method, String path) {
-            return ("GET".equals(method) || "HEAD".equals(method))
-                    && publicPaths.stream().anyMatch(pattern -> pattern.matcher(path).matches());
+            return entry.isPublic(method, path);
         }
     }
 
     private final Map<String, UpstreamProxy> upstreams = new TreeMap<>();
     private final List<Route> routes;
+    private final RouteTable table;
 
     public Upstreams(Vertx vertx, GatewayConfig config) {
         config.upstreams().forEach((name, upstream) -> upstreams.put(name,
                 new UpstreamProxy(vertx, name, upstream, config.circuitBreaker(), config.maxBodySize().asLongValue())));
+        List<RouteTable.Entry> entries = new ArrayList<>();
         Map<String, Route> resolved = new LinkedHashMap<>();
         config.routes().forEach((name, route) -> {
             UpstreamProxy upstream = upstreams.get(route.upstream());
@@ -46,16 +48,27 @@ public class Upstreams {
                 throw new IllegalStateException("route " + name + " names unknown upstream " + route.upstream());
             }
             List<Pattern> publicPaths = route.publicPaths().orElse(List.of()).stream().map(Pattern::compile).toList();
-            resolved.put(name, new Route(name, route.path(), upstream, publicPaths));
+            RouteTable.Entry entry = new RouteTable.Entry(name, route.path(), route.upstream(), publicPaths);
+            entries.add(entry);
+            resolved.put(name, new Route(name, upstream, entry));
         });
-        // Longest prefix first, so that the most specific route wins.
-        this.routes = resolved.values().stream()
-                .sorted(Comparator.comparingInt((Route route) -> route.prefix().length()).reversed())
-                .toList();
+        this.table = new RouteTable(entries);
+        // Longest prefix first, so that the most specific route wins (as in the table).
+        this.routes = table.entries().stream().map(entry -> resolved.get(entry.name())).toList();
     }
 
     public Optional<Route> route(String path) {
-        return routes.stream().filter(route -> route.matches(path)).findFirst();
+        for (Route route : routes) {
+            if (route.entry().matches(path)) {
+                return Optional.of(route);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The routes alone, as the OpenAPI merge uses them. */
+    public RouteTable table() {
+        return table;
     }
 
     public List<Route> routes() {

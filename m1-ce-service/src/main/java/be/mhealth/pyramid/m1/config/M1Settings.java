@@ -14,9 +14,12 @@ public interface M1Settings {
 
     Expiry expiry();
 
+    Reassessment reassessment();
+
     /**
      * How long opening a dossier waits for an app that the local copy does not know yet (the registry's event for
-     * an app registered a moment ago may still be on its way) before answering 404. Zero: no wait.
+     * an app registered a moment ago may still be on its way) before answering 404. The wait holds no transaction
+     * and no database connection ({@code AppCopyArrival}). Zero: no wait.
      */
     @WithDefault("3s")
     Duration appCopyWait();
@@ -26,9 +29,27 @@ public interface M1Settings {
         @WithDefault("10M")
         MemorySize maxSize();
 
-        /** How many attachments one dossier may hold. */
+        /** How many attachments one dossier may hold (422 beyond). */
         @WithDefault("20")
         int maxPerDossier();
+
+        /** How many attachments all dossiers of one organization may hold together (422 quota-exceeded beyond). */
+        @WithDefault("1000")
+        int maxPerOrganization();
+
+        /**
+         * How many bytes of attachments all dossiers of one organization may hold together (422 quota-exceeded
+         * beyond).
+         */
+        @WithDefault("2G")
+        MemorySize maxTotalSizePerOrganization();
+    }
+
+    /** Re-assessments after a significant change declared for M1 (intended purpose, device class). */
+    interface Reassessment {
+        /** How many days FAMHP has to confirm or revoke the grant (the queue's due date). */
+        @WithDefault("60")
+        int dueWithinDays();
     }
 
     /** The certificate expiry job; {@code CertificateExpiryJob}'s {@code @Scheduled} reads these two. */

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -16,16 +18,21 @@ import be.mhealth.pyramid.m1.config.M1Settings;
 import be.mhealth.pyramid.m1.domain.Attachment;
 import be.mhealth.pyramid.m1.domain.AttachmentContent;
 import be.mhealth.pyramid.m1.domain.AttachmentKind;
-import be.mhealth.pyramid.m1.domain.Dossier;
+import be.mhealth.pyramid.m1.domain.M1Dossier;
 import be.mhealth.pyramid.m1.repository.AttachmentContentRepository;
 import be.mhealth.pyramid.m1.repository.AttachmentRepository;
+import be.mhealth.pyramid.support.paging.Page;
+import be.mhealth.pyramid.support.paging.PageRequest;
 import be.mhealth.pyramid.support.problem.ResourceNotFoundException;
 import be.mhealth.pyramid.support.problem.RuleViolationException;
 import be.mhealth.pyramid.support.security.Caller;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
-/** PDF attachments of a dossier: checked (PDF, size), hashed (SHA-256) and stored in PostgreSQL. */
+/**
+ * PDF attachments of a dossier: checked (PDF, size, the dossier's and the organization's quotas), hashed (SHA-256)
+ * and stored in PostgreSQL. Who may see them is the dossier's access ({@link M1DossierAccess}).
+ */
 @ApplicationScoped
+@Transactional
 public class AttachmentService {
 
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
@@ -33,12 +40,12 @@ public class AttachmentService {
 
     private final AttachmentRepository attachments;
     private final AttachmentContentRepository contents;
-    private final DossierAccess access;
+    private final M1DossierAccess access;
     private final M1Settings.Attachments settings;
     private final Caller caller;
     private final Clock clock;
 
-    AttachmentService(AttachmentRepository attachments, AttachmentContentRepository contents, DossierAccess access,
+    AttachmentService(AttachmentRepository attachments, AttachmentContentRepository contents, M1DossierAccess access,
             M1Settings settings, Caller caller, Clock clock) {
         this.attachments = attachments;
         this.contents = contents;
@@ -48,15 +55,15 @@ public class AttachmentService {
         this.clock = clock;
     }
 
-    /** The size cap in bytes. */
+    /** The size cap of one file in bytes (413 beyond; the resource checks it before reading further). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public long maxSize() {
         return settings.maxSize().asLongValue();
     }
 
-    /** Adds a PDF while the dossier is editable (DRAFT or INFO_REQUESTED). The caller enforces the size cap. */
-    @Transactional
+    /** Adds a PDF while the dossier is DRAFT or INFO_REQUESTED, within the dossier's and organization's quotas. */
     public Attachment add(UUID dossierId, AttachmentKind kind, String fileName, byte[] bytes) {
-        Dossier dossier = access.forVendorChange(dossierId);
+        M1Dossier dossier = access.forVendorChange(dossierId);
         dossier.requireEditable("add attachments to");
         if (bytes.length < PDF_MAGIC.length || !Arrays.equals(bytes, 0, PDF_MAGIC.length, PDF_MAGIC, 0,
                 PDF_MAGIC.length)) {
@@ -66,6 +73,8 @@ public class AttachmentService {
             throw new RuleViolationException("attachments",
                     "a dossier holds at most " + settings.maxPerDossier() + " attachments");
         }
+        requireWithinOrganizationQuota(dossier.organizationId(), bytes.length);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Attachment attachment = new Attachment();
         attachment.id = UUID.randomUUID();
         attachment.dossierId = dossierId;
@@ -75,7 +84,7 @@ public class AttachmentService {
         attachment.sizeBytes = bytes.length;
         attachment.sha256 = sha256(bytes);
         attachment.uploadedBy = caller.name();
-        attachment.uploadedAt = OffsetDateTime.now(clock);
+        attachment.uploadedAt = now.atOffset(ZoneOffset.UTC);
         attachments.persist(attachment);
         AttachmentContent content = new AttachmentContent();
         content.attachmentId = attachment.id;
@@ -84,14 +93,14 @@ public class AttachmentService {
         return attachment;
     }
 
-    @Transactional
-    public PanacheQuery<Attachment> list(UUID dossierId) {
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Attachment> list(UUID dossierId, PageRequest page) {
         access.readable(dossierId);
-        return attachments.ofDossier(dossierId);
+        return Page.of(attachments.ofDossier(dossierId), page);
     }
 
     /** The attachment and its bytes. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Download download(UUID dossierId, UUID attachmentId) {
         access.readable(dossierId);
         Attachment attachment = attachments.findInDossier(dossierId, attachmentId)
@@ -100,6 +109,23 @@ public class AttachmentService {
     }
 
     public record Download(Attachment attachment, byte[] content) {
+    }
+
+    /** Serialized per organization, so that concurrent uploads cannot both pass the quota. */
+    private void requireWithinOrganizationQuota(String organization, long size) {
+        attachments.lockOrganization(organization);
+        AttachmentRepository.Usage usage = attachments.usageOf(organization);
+        if (usage.count() >= settings.maxPerOrganization()) {
+            throw RuleViolationException.quota("file", "organization " + organization + " holds "
+                    + usage.count() + " attachments, the most it may hold (" + settings.maxPerOrganization()
+                    + "), counting every dossier's (attachments are kept as records)");
+        }
+        long maxBytes = settings.maxTotalSizePerOrganization().asLongValue();
+        if (usage.bytes() + size > maxBytes) {
+            throw RuleViolationException.quota("file", "organization " + organization + " holds "
+                    + usage.bytes() + " bytes of attachments; this file's " + size + " bytes would exceed its quota of "
+                    + maxBytes + " bytes");
+        }
     }
 
     /** Hex SHA-256 of {@code bytes}. */

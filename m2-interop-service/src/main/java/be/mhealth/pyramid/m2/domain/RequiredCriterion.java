@@ -5,16 +5,16 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
-/** A criterion a dossier must pass, as derived when its risk assessment was last written. */
+/** A criterion a dossier must pass, with why, as derived when its risk assessment was last written. */
 @Embeddable
 public class RequiredCriterion {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Criterion criterion;
+    private Criterion criterion;
 
     @Column(nullable = false)
-    public String reason;
+    private String reason;
 
     protected RequiredCriterion() {
     }
@@ -22,5 +22,13 @@ public class RequiredCriterion {
     public RequiredCriterion(Criterion criterion, String reason) {
         this.criterion = criterion;
         this.reason = reason;
+    }
+
+    public Criterion criterion() {
+        return criterion;
+    }
+
+    public String reason() {
+        return reason;
     }
 }

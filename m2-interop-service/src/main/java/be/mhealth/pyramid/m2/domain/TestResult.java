@@ -1,7 +1,7 @@
 package be.mhealth.pyramid.m2.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,47 +11,123 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A test centre's result for one criterion of a dossier; superseded (but kept) when a later one is recorded. */
+import be.mhealth.pyramid.support.security.Actor;
+
+/**
+ * A test centre's result for one criterion of a dossier ({@link M2Dossier#recordTestResult}); superseded (but kept)
+ * when a later one is recorded. Never changed otherwise.
+ */
 @Entity
 @Table(name = "m2_test_result")
 public class TestResult {
 
+    /** What the test centre found: the criterion, the verdict, who tested it, when, and the report. */
+    public record Finding(Criterion criterion, TestOutcome result, String testCentre, LocalDate testedOn,
+            String reportReference) {
+    }
+
     @Id
-    public UUID id;
+    private UUID id;
 
-    @Column(name = "dossier_id", nullable = false)
-    public UUID dossierId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Criterion criterion;
+    @Column(name = "dossier_id", nullable = false, updatable = false)
+    private UUID dossierId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public TestOutcome result;
+    @Column(nullable = false, updatable = false)
+    private Criterion criterion;
 
-    @Column(name = "test_centre", nullable = false)
-    public String testCentre;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private TestOutcome result;
 
-    @Column(name = "tested_on", nullable = false)
-    public LocalDate testedOn;
+    @Column(name = "test_centre", nullable = false, updatable = false)
+    private String testCentre;
 
-    @Column(name = "report_reference", nullable = false)
-    public String reportReference;
+    @Column(name = "tested_on", nullable = false, updatable = false)
+    private LocalDate testedOn;
 
-    @Column(name = "recorded_by", nullable = false)
-    public String recordedBy;
+    @Column(name = "report_reference", nullable = false, updatable = false)
+    private String reportReference;
 
-    @Column(name = "recorded_at", nullable = false)
-    public OffsetDateTime recordedAt;
+    @Column(name = "recorded_by", nullable = false, updatable = false)
+    private String recordedBy;
+
+    @Column(name = "recorded_at", nullable = false, updatable = false)
+    private Instant recordedAt;
 
     @Column(name = "superseded_by")
-    public UUID supersededBy;
+    private UUID supersededBy;
 
     @Column(name = "superseded_at")
-    public OffsetDateTime supersededAt;
+    private Instant supersededAt;
 
-    public boolean isCurrent() {
+    protected TestResult() {
+    }
+
+    static TestResult of(UUID dossierId, Finding finding, Actor by, Instant at) {
+        TestResult r = new TestResult();
+        r.id = UUID.randomUUID();
+        r.dossierId = dossierId;
+        r.criterion = finding.criterion();
+        r.result = finding.result();
+        r.testCentre = finding.testCentre().strip();
+        r.testedOn = finding.testedOn();
+        r.reportReference = finding.reportReference().strip();
+        r.recordedBy = by.name();
+        r.recordedAt = at;
+        return r;
+    }
+
+    void supersede(TestResult later, Instant at) {
+        supersededBy = later.id;
+        supersededAt = at;
+    }
+
+    public boolean current() {
         return supersededBy == null;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID dossierId() {
+        return dossierId;
+    }
+
+    public Criterion criterion() {
+        return criterion;
+    }
+
+    public TestOutcome result() {
+        return result;
+    }
+
+    public String testCentre() {
+        return testCentre;
+    }
+
+    public LocalDate testedOn() {
+        return testedOn;
+    }
+
+    public String reportReference() {
+        return reportReference;
+    }
+
+    public String recordedBy() {
+        return recordedBy;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+
+    public UUID supersededBy() {
+        return supersededBy;
+    }
+
+    public Instant supersededAt() {
+        return supersededAt;
     }
 }

@@ -1,6 +1,9 @@
 package be.mhealth.pyramid.m3.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The procedure step a dossier is in, each with its own statutory clock. */
+@Schema(name = "M3ProcedureStep", description = "The step of NIHDI's procedure whose clock runs")
 public enum Step {
     /** NIHDI checks admissibility: 30 days from submission. */
     ADMISSIBILITY,

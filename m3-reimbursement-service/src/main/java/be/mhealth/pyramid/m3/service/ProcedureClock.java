@@ -1,41 +1,34 @@
 package be.mhealth.pyramid.m3.service;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import be.mhealth.pyramid.m3.domain.Now;
-import be.mhealth.pyramid.m3.domain.ReimbursementDossier;
-import be.mhealth.pyramid.m3.domain.Transition;
-import be.mhealth.pyramid.m3.repository.DossierRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * The procedure's scheduled steps: clarification requests unanswered after 30 days lapse (evaluation resumes),
- * and temporary reimbursements past their end date end (event {@code M3Ended}). Each dossier changes in its own
- * transaction, so one conflict (the vendor answering at the same moment) does not hold up the others; it is
- * retried at the next run.
+ * and temporary reimbursements past their end date end ({@code m3.ended}). Each dossier changes in its own
+ * transaction under its row lock ({@link M3DossierService#lapseIfDue}, {@link M3DossierService#expireIfOver}), so one
+ * failure does not hold up the others; it is retried at the next run.
  */
 @ApplicationScoped
 public class ProcedureClock {
 
     private static final Logger LOG = Logger.getLogger(ProcedureClock.class);
 
-    private final DossierRepository dossiers;
-    private final DossierService service;
+    private final M3DossierService service;
 
-    ProcedureClock(DossierRepository dossiers, DossierService service) {
-        this.dossiers = dossiers;
+    ProcedureClock(M3DossierService service) {
         this.service = service;
     }
 
-    @Scheduled(identity = "m3-procedure-clock", every = "${m3.clock-job-every}",
+    @Scheduled(identity = "m3-procedure-clock", every = "${pyramid.m3.clock-job-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run();
@@ -44,25 +37,19 @@ public class ProcedureClock {
     /** Runs both steps as of now; returns how many dossiers changed. */
     public int run() {
         Now now = service.now();
-        List<UUID> lapsing = QuarkusTransaction.requiringNew()
-                .call(() -> dossiers.withClarificationDueBefore(now.today()));
-        List<UUID> ending = QuarkusTransaction.requiringNew().call(() -> dossiers.temporaryEndedBefore(now.today()));
-        int changed = 0;
-        for (UUID id : lapsing) {
-            changed += step(id, d -> d.lapseClarification(now));
-        }
-        for (UUID id : ending) {
-            changed += step(id, d -> d.endTemporaryReimbursement(now));
-        }
-        return changed;
+        return steps(service.lapsedClarifications(now), id -> service.lapseIfDue(id, now))
+                + steps(service.endedTemporaryReimbursements(now), id -> service.expireIfOver(id, now));
     }
 
-    private int step(UUID id, Function<ReimbursementDossier, Optional<Transition>> step) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> service.applyIfDue(id, step)) ? 1 : 0;
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "clock step on dossier %s failed; retried at the next run", id);
-            return 0;
+    private static int steps(List<UUID> ids, Predicate<UUID> step) {
+        int changed = 0;
+        for (UUID id : ids) {
+            try {
+                changed += step.test(id) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "clock step on dossier %s failed; retried at the next run", id);
+            }
         }
+        return changed;
     }
 }

@@ -1,9 +1,11 @@
 package be.mhealth.pyramid.m3.api;
 
-import static be.mhealth.pyramid.m3.ProcedureFixture.DOSSIERS;
+import static be.mhealth.pyramid.m3.M3Fixtures.DOSSIERS;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -22,11 +24,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.awaitility.Awaitility;
+
+import be.mhealth.pyramid.events.DossierEvents;
 import be.mhealth.pyramid.events.EventType;
+import be.mhealth.pyramid.events.Level;
 import be.mhealth.pyramid.events.M3Events;
 import be.mhealth.pyramid.events.Topic;
 import be.mhealth.pyramid.m3.Actors;
-import be.mhealth.pyramid.m3.ProcedureFixture;
+import be.mhealth.pyramid.m3.M3Fixtures;
 import be.mhealth.pyramid.m3.service.ProcedureClock;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.MovableClock;
@@ -45,7 +51,7 @@ class ProcedureTest {
     private static final String QUEUE = "/api/v1/m3/review-queue";
 
     @Inject
-    ProcedureFixture fixture;
+    M3Fixtures fixture;
 
     @Inject
     Actors actors;
@@ -91,7 +97,7 @@ class ProcedureTest {
         clock.advance(Duration.ofDays(10));
         actors.alice();
         String etag = fixture.read(id).extract().header("ETag");
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(ProcedureFixture.content())
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(M3Fixtures.request(appId))
                 .put(DOSSIERS + "/" + id).then().statusCode(200);
         given().post(DOSSIERS + "/" + id + "/submit").then().statusCode(200)
                 .body("state", equalTo("IN_EVALUATION"))
@@ -99,7 +105,7 @@ class ProcedureTest {
                 .body("clockStoppedDays", equalTo(10))
                 .body("dueDate", equalTo(admissibleOn.plusDays(190).toString()));
 
-        fixture.decide(id, Map.of("outcome", "EXTENSION")).statusCode(422)
+        fixture.decide(id, Map.of("outcome", "EXTENSION")).statusCode(400)
                 .body("errors.field", contains("reason"));
         fixture.decide(id, Map.of("outcome", "EXTENSION", "reason", "budget impact model needs an expert opinion"))
                 .statusCode(200)
@@ -113,16 +119,17 @@ class ProcedureTest {
         clock.advance(Duration.ofDays(6));
         fixture.read(id).body("overdue", equalTo(true)).body("daysRemaining", equalTo(-1));
 
-        fixture.decide(id, Map.of("outcome", "APPROVED_TEMPORARY", "nomenclatureCode", "789012")).statusCode(422)
-                .body("errors.field", contains("amount", "unit", "startDate", "endDate"));
+        fixture.decide(id, Map.of("outcome", "APPROVED_TEMPORARY", "nomenclatureCode", "789012")).statusCode(400)
+                .body("errors.field", containsInAnyOrder("amount", "unit", "startDate", "endDate"));
         LocalDate start = fixture.today();
         LocalDate end = start.plusDays(365);
-        fixture.decide(id, ProcedureFixture.temporary(start, end)).statusCode(200)
+        fixture.decide(id, M3Fixtures.temporary(start, end)).statusCode(200)
                 .body("state", equalTo("APPROVED_TEMPORARY"))
                 .body("currentStep", nullValue())
                 .body("grant.nomenclatureCode", equalTo("789012"))
                 .body("grant.endDate", equalTo(end.toString()))
-                .body("decidedBy", equalTo("nina"));
+                .body("decidedBy", equalTo("nina"))
+                .body("decisionReason", equalTo("temporary reimbursement under nomenclature code 789012"));
 
         TopicReader.Event granted = TopicReader.await(EventType.M3_GRANTED, appId);
         assertThat(granted.key()).isEqualTo(appId.toString());
@@ -151,15 +158,35 @@ class ProcedureTest {
         M3Events.M3Ended ended = TopicReader.await(EventType.M3_ENDED, appId).payload(M3Events.M3Ended.class);
         assertThat(ended.dossierId()).isEqualTo(id);
         assertThat(ended.endedOn()).isEqualTo(end);
-        assertThat(ended.decidedBy()).isEqualTo("system");
+        assertThat(ended.decidedBy()).isEqualTo("m3-reimbursement-service");
 
         given().get(DOSSIERS + "/" + id + "/history").then().statusCode(200)
-                .body("items.action", contains("CREATE", "SUBMIT", "ADMISSIBLE", "CLARIFICATION_REQUESTED", "UPDATE",
-                        "SUBMIT", "EXTENSION", "APPROVED_TEMPORARY", "TEMPORARY_ENDED"))
+                .body("items.action", contains("CREATE", "SUBMIT", "DECLARE_ADMISSIBLE", "REQUEST_CLARIFICATION",
+                        "SUBMIT", "EXTEND_EVALUATION", "APPROVE_TEMPORARY", "EXPIRE"))
                 .body("items[3].reason", equalTo("Which comparator arm?"))
                 .body("items[3].actor", equalTo("nina"))
-                .body("items[6].reason", equalTo("budget impact model needs an expert opinion"))
-                .body("items[8].toState", equalTo("ENDED"));
+                .body("items[5].reason", equalTo("budget impact model needs an expert opinion"))
+                .body("items[7].to", equalTo("ENDED"))
+                .body("items[7].actor", equalTo("m3-reimbursement-service"));
+
+        // Every transition, the creation included, is published: with the kind of actor, never a name.
+        List<DossierEvents.DossierStateChanged> changes = Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> stateChangesOf(appId, id), c -> c.size() >= 8);
+        assertThat(changes).extracting(DossierEvents.DossierStateChanged::action).containsExactly("CREATE", "SUBMIT",
+                "DECLARE_ADMISSIBLE", "REQUEST_CLARIFICATION", "SUBMIT", "EXTEND_EVALUATION", "APPROVE_TEMPORARY",
+                "EXPIRE");
+        assertThat(changes).extracting(DossierEvents.DossierStateChanged::actedBy).containsExactly("VENDOR",
+                "VENDOR", "AUTHORITY", "AUTHORITY", "VENDOR", "AUTHORITY", "AUTHORITY", "SYSTEM");
+        assertThat(changes.get(0).from()).isNull();
+        assertThat(changes).allSatisfy(c -> {
+            assertThat(c.level()).isEqualTo(Level.M3);
+            assertThat(c.organizationId()).isEqualTo("medisoft");
+        });
+        assertThat(TopicReader.readAll(Topic.M3_DECISIONS.topicName()).stream()
+                .filter(e -> appId.toString().equals(e.key())
+                        && EventType.M3_DOSSIER_STATE_CHANGED.ceType().equals(e.ceType()))
+                .map(TopicReader.Event::value))
+                .noneMatch(v -> v.contains("alice") || v.contains("nina"));
     }
 
     @Test
@@ -179,8 +206,8 @@ class ProcedureTest {
                 .body("clockStoppedDays", equalTo(30))
                 .body("dueDate", equalTo(admissibleOn.plusDays(210).toString()));
         given().get(DOSSIERS + "/" + id + "/history").then()
-                .body("items[-1].action", equalTo("CLARIFICATION_LAPSED"))
-                .body("items[-1].actor", equalTo("system"));
+                .body("items[-1].action", equalTo("LAPSE_CLARIFICATION"))
+                .body("items[-1].actor", equalTo("m3-reimbursement-service"));
 
         actors.alice();
         given().post(DOSSIERS + "/" + id + "/submit").then().statusCode(409)
@@ -192,7 +219,7 @@ class ProcedureTest {
         UUID appId = fixture.medisoftApp();
         UUID id = fixture.inEvaluation(appId);
         LocalDate today = fixture.today();
-        fixture.decide(id, ProcedureFixture.temporary(today, today.plusDays(90))).statusCode(200);
+        fixture.decide(id, M3Fixtures.temporary(today, today.plusDays(90))).statusCode(200);
 
         fixture.decide(id, Map.of("outcome", "ADMISSIBLE")).statusCode(409)
                 .contentType("application/problem+json")
@@ -200,7 +227,7 @@ class ProcedureTest {
         fixture.decide(id, Map.of("outcome", "APPROVED_DEFINITIVE", "nomenclatureCode", "789013", "amount", 27,
                 "unit", "PER_PATIENT_PER_MONTH", "startDate", today.plusDays(30).toString(),
                 "endDate", today.plusDays(60).toString()))
-                .statusCode(422).body("errors.field", contains("endDate"));
+                .statusCode(400).body("errors.field", contains("endDate"));
         fixture.decide(id, Map.of("outcome", "APPROVED_DEFINITIVE", "nomenclatureCode", "789013", "amount", 27,
                 "unit", "PER_PATIENT_PER_MONTH", "startDate", today.plusDays(30).toString()))
                 .statusCode(200).body("state", equalTo("APPROVED_DEFINITIVE"))
@@ -222,15 +249,20 @@ class ProcedureTest {
         procedureClock.run();
         fixture.read(id).body("state", equalTo("APPROVED_DEFINITIVE"));
 
-        fixture.decide(id, Map.of("outcome", "END")).statusCode(422).body("errors.field", contains("reason"));
-        fixture.decide(id, Map.of("outcome", "END", "reason", "replaced by a conventional care programme"))
+        fixture.decide(id, Map.of("outcome", "END", "reason", "x")).statusCode(400)
+                .body("errors.field", contains("outcome"));
+        fixture.revoke(id, " ").statusCode(400).body("errors.field", contains("reason"));
+        fixture.revoke(id, "replaced by a conventional care programme")
                 .statusCode(200).body("state", equalTo("ENDED"))
                 .body("endedOn", equalTo(fixture.today().toString()));
         M3Events.M3Ended ended = TopicReader.await(EventType.M3_ENDED, appId).payload(M3Events.M3Ended.class);
         assertThat(ended.reason()).isEqualTo("replaced by a conventional care programme");
         assertThat(ended.decidedBy()).isEqualTo("nina");
-        fixture.decide(id, Map.of("outcome", "END", "reason", "again")).statusCode(409)
-                .body("currentState", equalTo("ENDED"));
+        fixture.revoke(id, "again").statusCode(409).body("currentState", equalTo("ENDED"));
+        actors.alice();
+        given().get(DOSSIERS + "/" + id + "/history").then().statusCode(200)
+                .body("items.action", contains("CREATE", "SUBMIT", "DECLARE_ADMISSIBLE", "APPROVE_TEMPORARY",
+                        "APPROVE_DEFINITIVE", "REVOKE"));
     }
 
     @Test
@@ -238,7 +270,7 @@ class ProcedureTest {
         UUID appId = fixture.medisoftApp();
         UUID declined = fixture.inEvaluation(appId);
         fixture.decide(declined, Map.of("outcome", "DECLINED", "reason", "no benefit over usual care",
-                "amount", 10)).statusCode(422).body("errors.field", contains("amount"));
+                "amount", 10)).statusCode(400).body("errors.field", contains("amount"));
         String key = UUID.randomUUID().toString();
         Map<String, Object> decline = Map.of("outcome", "DECLINED", "reason", "no benefit over usual care");
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -246,15 +278,21 @@ class ProcedureTest {
                     .post(DOSSIERS + "/" + declined + "/decision").then().statusCode(200)
                     .body("state", equalTo("DECLINED")).body("currentStep", nullValue());
         }
+        // the same key for another outcome with the same reason is another request
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("outcome", "INADMISSIBLE", "reason", "no benefit over usual care"))
+                .post(DOSSIERS + "/" + declined + "/decision").then().statusCode(422)
+                .body("errors.field", contains("Idempotency-Key"));
         M3Events.M3Declined event = TopicReader.await(EventType.M3_DECLINED, appId)
                 .payload(M3Events.M3Declined.class);
         assertThat(event.reason()).isEqualTo("no benefit over usual care");
         assertThat(event.dossierId()).isEqualTo(declined);
         assertThat(TopicReader.readAll(Topic.M3_DECISIONS.topicName()))
-                .filteredOn(e -> appId.toString().equals(e.key())).hasSize(1);
+                .filteredOn(e -> appId.toString().equals(e.key()) && EventType.M3_DECLINED.ceType().equals(e.ceType()))
+                .hasSize(1);
 
         UUID inadmissible = fixture.submitted(appId);
-        fixture.decide(inadmissible, Map.of("outcome", "INADMISSIBLE")).statusCode(422)
+        fixture.decide(inadmissible, Map.of("outcome", "INADMISSIBLE")).statusCode(400)
                 .body("errors.field", contains("reason"));
         fixture.decide(inadmissible, Map.of("outcome", "DECLINED", "reason", "x")).statusCode(409)
                 .body("currentState", equalTo("SUBMITTED"));
@@ -265,8 +303,11 @@ class ProcedureTest {
 
         fixture.decide(inadmissible, Map.of("outcome", "REJECTED")).statusCode(400)
                 .body("errors.field", contains("outcome"));
-        fixture.decide(inadmissible, Map.of("outcome", "APPROVED_DEFINITIVE", "nomenclatureCode", "12-34")).statusCode(400)
+        fixture.decide(inadmissible, Map.of("outcome", "APPROVED_DEFINITIVE", "nomenclatureCode", "12-34",
+                "amount", 27, "unit", "PER_PATIENT_PER_MONTH", "startDate", "2027-01-01")).statusCode(400)
                 .body("errors.field", contains("nomenclatureCode"));
+        fixture.decide(inadmissible, Map.of("reason", "no outcome")).statusCode(400)
+                .body("errors.field", contains("outcome"));
     }
 
     @Test
@@ -288,29 +329,70 @@ class ProcedureTest {
         assertThat(dueDates).isSorted();
         assertThat(ids).containsSubsequence(overdue.toString(), fresh.toString(), evaluating.toString());
         Map<String, Object> first = queue.getMap("items.find { it.dossierId == '" + overdue + "' }");
-        assertThat(first).containsEntry("overdue", true).containsEntry("currentStep", "ADMISSIBILITY")
-                .containsEntry("daysRemaining", -10);
+        assertThat(first).containsEntry("state", "SUBMITTED")
+                .containsEntry("dueDate", fixture.today().minusDays(10).toString())
+                .containsEntry("appName", Map.of("en", "Glucose coach"))
+                .containsKeys("appId", "submittedAt", "waitingSince")
+                .doesNotContainKeys("organizationId", "overdue");
         Map<String, Object> last = queue.getMap("items.find { it.dossierId == '" + evaluating + "' }");
-        assertThat(last).containsEntry("overdue", false).containsEntry("currentStep", "EVALUATION")
-                .containsEntry("daysRemaining", 180);
+        assertThat(last).containsEntry("state", "IN_EVALUATION")
+                .containsEntry("dueDate", fixture.today().plusDays(180).toString());
 
         given().get(QUEUE + "?overdue=true&size=100").then().statusCode(200)
                 .body("items.dossierId", hasItem(overdue.toString()))
                 .body("items.dossierId", not(hasItem(fresh.toString())))
-                .body("items.overdue", not(hasItem(false)));
-        given().get(QUEUE + "?page=-1").then().statusCode(400).body("errors.field", contains("page"));
+                .body("items.dossierId", not(hasItem(evaluating.toString())));
+    }
+
+    @Test
+    void approvingAnAppThatNoLongerStandsAtM2IsRefused() {
+        UUID appId = fixture.medisoftApp();
+        UUID id = fixture.inEvaluation(appId);
+        LocalDate today = fixture.today();
+        fixture.levelChanged(appId, "medisoft", Level.M2, Level.M1);
+
+        fixture.decide(id, M3Fixtures.temporary(today, today.plusDays(90))).statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", containsString("level-too-low"))
+                .body("currentState", equalTo("M1"))
+                .body("detail", containsString("M2"));
+        fixture.read(id).body("state", equalTo("IN_EVALUATION")).body("grant", nullValue());
+        actors.nina();
+        given().get(DOSSIERS + "/" + id + "/history").then().body("items.action",
+                contains("CREATE", "SUBMIT", "DECLARE_ADMISSIBLE"));
+        // back at M2, the same approval passes
+        fixture.levelChanged(appId, "medisoft", Level.M1, Level.M2);
+        fixture.decide(id, M3Fixtures.temporary(today, today.plusDays(90))).statusCode(200)
+                .body("state", equalTo("APPROVED_TEMPORARY"));
     }
 
     @Test
     void nihdiListsSubmittedDossiersOnly() {
         UUID draft = fixture.draft(fixture.medisoftApp());
         UUID submitted = fixture.submitted(fixture.medisoftApp());
+        UUID withdrawnDraft = fixture.draft(fixture.medisoftApp());
+        fixture.withdraw(withdrawnDraft, "opened by mistake").statusCode(200);
 
         actors.nina();
         given().get(DOSSIERS + "?size=100").then().statusCode(200)
                 .body("items.id", hasItem(submitted.toString()))
                 .body("items.id", not(hasItem(draft.toString())))
+                .body("items.id", not(hasItem(withdrawnDraft.toString())))
                 .body("size", equalTo(100));
+        given().get(DOSSIERS + "?state=DRAFT&state=WITHDRAWN&size=100").then().statusCode(200)
+                .body("items.id", not(hasItem(draft.toString())))
+                .body("items.id", not(hasItem(withdrawnDraft.toString())));
+        given().get(DOSSIERS + "/" + withdrawnDraft).then().statusCode(404);
+        given().get(DOSSIERS + "/" + withdrawnDraft + "/history").then().statusCode(404);
         given().get(DOSSIERS + "/" + submitted).then().statusCode(200).body("organizationId", equalTo("medisoft"));
+    }
+
+    private static List<DossierEvents.DossierStateChanged> stateChangesOf(UUID app, UUID dossier) {
+        return TopicReader.readAll(Topic.M3_DECISIONS.topicName()).stream()
+                .filter(e -> app.toString().equals(e.key())
+                        && EventType.M3_DOSSIER_STATE_CHANGED.ceType().equals(e.ceType()))
+                .map(e -> e.payload(DossierEvents.DossierStateChanged.class))
+                .filter(c -> c.dossierId().equals(dossier))
+                .toList();
     }
 }

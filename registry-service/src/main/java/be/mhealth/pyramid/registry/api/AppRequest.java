@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import be.mhealth.pyramid.events.Limits;
 import be.mhealth.pyramid.registry.domain.Category;
 import be.mhealth.pyramid.registry.domain.Platform;
 import be.mhealth.pyramid.registry.domain.TargetUser;
@@ -31,15 +32,27 @@ public record AppRequest(
         @Schema(description = "ISO 639-1 codes of the languages the app itself supports", examples = "[\"nl\",\"fr\"]")
         @NotEmpty @Size(max = 40) Set<@NotNull @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code such as nl") String> supportedLanguages) {
 
+    /** The request body's example in the OpenAPI document. */
+    static final String EXAMPLE = """
+            {"name": {"nl": "HartRitme", "fr": "RythmeCoeur", "en": "HeartRhythm"},
+             "summary": {"nl": "Volgt uw hartritme op.", "fr": "Suit votre rythme cardiaque.",
+                         "en": "Tracks your heart rhythm."},
+             "description": {"en": "Records an ECG with the phone's sensor and shares it with your cardiologist."},
+             "category": "CARDIOLOGY", "targetUsers": ["PATIENT"], "platforms": ["IOS", "ANDROID"],
+             "website": "https://heartrhythm.example.com",
+             "storeLinks": {"appStore": "https://apps.apple.com/app/id000000001"},
+             "supportContact": {"email": "support@heartrhythm.example.com", "phone": "+32 2 123 45 67"},
+             "supportedLanguages": ["nl", "fr", "en"]}""";
+
     /** Blank text where text is optional but was given. */
     static final String NOT_BLANK = "(?s).*\\S.*";
 
     @Schema(name = "AppName", description = "The app's name; nl, fr and en required, de optional")
     public record Name(
-            @NotBlank @Size(max = 120) String nl,
-            @NotBlank @Size(max = 120) String fr,
-            @NotBlank @Size(max = 120) String en,
-            @Size(max = 120) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String de) {
+            @NotBlank @Size(max = Limits.APP_NAME) String nl,
+            @NotBlank @Size(max = Limits.APP_NAME) String fr,
+            @NotBlank @Size(max = Limits.APP_NAME) String en,
+            @Size(max = Limits.APP_NAME) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String de) {
     }
 
     @Schema(name = "AppSummary", description = "A one-paragraph summary; nl, fr and en required, de optional")

@@ -16,17 +16,17 @@ import be.mhealth.pyramid.registry.domain.LevelGrant;
 @Schema(name = "LevelFacts")
 public record LevelFacts(M1 m1, M2 m2, M3 m3) {
 
-    @Schema(name = "M1Facts", description = "CE marking")
+    @Schema(name = "M1Facts", description = "CE marking", requiredProperties = { "certificateValid", "grantedAt" })
     public record M1(String regulation, String deviceClass, String certificateNumber, LocalDate certificateExpiresOn,
             @Schema(description = "the certificate has not passed its expiry date") boolean certificateValid,
             OffsetDateTime grantedAt) {
     }
 
-    @Schema(name = "M2Facts", description = "Interoperability with the eHealth platform")
+    @Schema(name = "M2Facts", description = "Interoperability with the eHealth platform", requiredProperties = { "criteriaMet", "grantedAt" })
     public record M2(List<String> criteriaMet, OffsetDateTime grantedAt) {
     }
 
-    @Schema(name = "M3Facts", description = "Reimbursement by NIHDI/RIZIV")
+    @Schema(name = "M3Facts", description = "Reimbursement by NIHDI/RIZIV", requiredProperties = { "kind", "grantedAt" })
     public record M3(ReimbursementKind kind, String nomenclatureCode, BigDecimal amount, String unit,
             LocalDate startDate, LocalDate endDate, OffsetDateTime grantedAt) {
     }

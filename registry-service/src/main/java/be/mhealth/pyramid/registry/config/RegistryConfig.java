@@ -9,6 +9,28 @@ public interface RegistryConfig {
 
     Paging paging();
 
+    Catalog catalog();
+
+    Labels labels();
+
+    interface Labels {
+        /**
+         * Cache-Control of {@code GET /api/v1/labels}. Labels change only with a release; caches keep them an hour,
+         * then revalidate (304 while the ETag holds).
+         */
+        @WithDefault("public, max-age=3600")
+        String cacheControl();
+    }
+
+    interface Catalog {
+        /**
+         * Cache-Control of catalog and stats responses. Revalidation costs the registry one tiny query (304 when
+         * the ETag still holds), so caches may keep them but must ask: a decision shows at once.
+         */
+        @WithDefault("public, no-cache")
+        String cacheControl();
+    }
+
     interface Paging {
         /** Page size when the request names none. */
         @WithDefault("20")

@@ -17,6 +17,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import be.mhealth.pyramid.events.Level;
+import be.mhealth.pyramid.events.RegistryEvents.MarketWithdrawalReason;
 
 /** One app record: its listing data (owned by a vendor organization) and its effective level. */
 @Entity
@@ -90,6 +91,28 @@ public class App {
     @Column(name = "level_since")
     public OffsetDateTime levelSince;
 
+    /** Formerly listed and now without a level: since when and why (both null while listed or never listed). */
+    @Column(name = "delisted_at")
+    public OffsetDateTime delistedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delisting_reason")
+    public DelistingReason delistingReason;
+
+    /** The latest version its vendor declared (null: none declared). */
+    @Column(name = "current_version_id")
+    public UUID currentVersionId;
+
+    /** Taken off the market by its vendor: when, by whom, the public category and the vendor's private text. */
+    @Column(name = "withdrawn_at")
+    public OffsetDateTime withdrawnAt;
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "withdrawal_category")
+    public MarketWithdrawalReason withdrawalCategory;
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
+
     @Version
     public long version;
 
@@ -108,6 +131,34 @@ public class App {
 
     public boolean isListed() {
         return effectiveLevel != null;
+    }
+
+    /** Formerly listed, now without a level: its public record stays readable. */
+    public boolean isDelisted() {
+        return effectiveLevel == null && delistedAt != null;
+    }
+
+    /** Listed or formerly listed: readable by everyone. Apps that were never listed are their vendor's only. */
+    public boolean isPublic() {
+        return isListed() || isDelisted();
+    }
+
+    public boolean isWithdrawn() {
+        return withdrawnAt != null;
+    }
+
+    /** Records a change of the effective level; a fall to none delists the app (with why), a rise relists it. */
+    public void changeLevel(Level to, OffsetDateTime at, DelistingReason reasonIfDelisted) {
+        boolean wasListed = isListed();
+        effectiveLevel = to;
+        levelSince = at;
+        if (to == null && wasListed) {
+            delistedAt = at;
+            delistingReason = reasonIfDelisted;
+        } else if (to != null) {
+            delistedAt = null;
+            delistingReason = null;
+        }
     }
 
     /** The names by language code (nl, fr, en and, when given, de). */

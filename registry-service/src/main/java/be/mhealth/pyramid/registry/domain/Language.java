@@ -3,7 +3,12 @@ package be.mhealth.pyramid.registry.domain;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The catalog's languages. nl, fr and en are required on every listing; de is optional. */
+@Schema(name = "Language", description = "A catalog language (ISO 639-1)", type = SchemaType.STRING,
+        enumeration = { "nl", "fr", "en", "de" })
 public enum Language {
     NL, FR, EN, DE;
 

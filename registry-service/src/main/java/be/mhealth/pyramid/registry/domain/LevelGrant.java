@@ -59,10 +59,16 @@ public class LevelGrant {
     public OffsetDateTime endedAt;
     @Column(name = "ended_by")
     public String endedBy;
+    /** The authority's reason as it came with the end event. */
     @Column(name = "end_reason")
     public String endReason;
     @Column(name = "end_event_id")
     public String endEventId;
+    @Column(name = "end_event_type")
+    public String endEventType;
+    /** The end event's date: the certificate's last valid day (M1 expiry), the reimbursement's end (M3 end). */
+    @Column(name = "end_effective_on")
+    public LocalDate endEffectiveOn;
 
     public String regulation;
     @Column(name = "device_class")
@@ -71,6 +77,21 @@ public class LevelGrant {
     public String certificateNumber;
     @Column(name = "certificate_expires_on")
     public LocalDate certificateExpiresOn;
+    @Column(name = "notified_body")
+    public String notifiedBody;
+    /** The vendor's GDPR declaration as M1 granted it (M1's codes); null for grants recorded before it travelled. */
+    @Column(name = "legal_basis")
+    public String legalBasis;
+    @Column(name = "data_area")
+    public String dataArea;
+    @Column(name = "data_country")
+    public String dataCountry;
+    @Column(name = "transfer_mechanism")
+    public String transferMechanism;
+    @Column(name = "dpo_contact")
+    public String dpoContact;
+    @Column(name = "privacy_policy_url")
+    public String privacyPolicyUrl;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "criteria_met", columnDefinition = "text[]")
@@ -102,10 +123,19 @@ public class LevelGrant {
         endedBy = null;
         endReason = null;
         endEventId = null;
+        endEventType = null;
+        endEffectiveOn = null;
         regulation = null;
         deviceClass = null;
         certificateNumber = null;
         certificateExpiresOn = null;
+        notifiedBody = null;
+        legalBasis = null;
+        dataArea = null;
+        dataCountry = null;
+        transferMechanism = null;
+        dpoContact = null;
+        privacyPolicyUrl = null;
         criteriaMet = null;
         reimbursementKind = null;
         nomenclatureCode = null;
@@ -115,13 +145,21 @@ public class LevelGrant {
         endDate = null;
     }
 
-    /** Ends the grant (revoked, expired, ended). */
-    public void end(String by, OffsetDateTime at, String reason, String eventId) {
+    /** Ends the grant (revoked, expired, ended), keeping the event's reason and date as they came. */
+    public void end(String by, OffsetDateTime at, String eventId, String eventType, String reason,
+            LocalDate effectiveOn) {
         active = false;
         endedBy = by;
         endedAt = at;
-        endReason = reason;
         endEventId = eventId;
+        endEventType = eventType;
+        endReason = reason;
+        endEffectiveOn = effectiveOn;
+    }
+
+    /** Why the grant ended, as the history says it ("M1 revoked: …"); null while active. */
+    public String endSummary() {
+        return endEventType == null ? null : DecisionText.of(endEventType, endEffectiveOn, null, null, endReason);
     }
 
     /** An end event concerns this grant unless it names another dossier than the one granted. */

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -16,6 +15,7 @@ import jakarta.transaction.Transactional;
 import be.mhealth.pyramid.events.RegistryEvents.AppRegistered;
 import be.mhealth.pyramid.events.RegistryEvents.AppUpdated;
 import be.mhealth.pyramid.registry.api.AppRequest;
+import be.mhealth.pyramid.registry.api.MarketWithdrawalRequest;
 import be.mhealth.pyramid.registry.domain.App;
 import be.mhealth.pyramid.registry.domain.Language;
 import be.mhealth.pyramid.registry.domain.LevelGrant;
@@ -23,20 +23,23 @@ import be.mhealth.pyramid.registry.repository.AppRepository;
 import be.mhealth.pyramid.registry.repository.LevelGrantRepository;
 import be.mhealth.pyramid.support.outbox.Outbox;
 import be.mhealth.pyramid.support.problem.ResourceNotFoundException;
+import be.mhealth.pyramid.support.problem.StateConflictException;
 import be.mhealth.pyramid.support.web.EntityTags;
 
-/** Vendors' app records: create, update (owner only, If-Match) and who may see which record. */
+/** Vendors' app records: create, update (owner only, If-Match), market withdrawal, and who may see which record. */
 @ApplicationScoped
 public class AppService {
 
     private final AppRepository apps;
     private final LevelGrantRepository grants;
+    private final LevelService levels;
     private final Outbox outbox;
     private final Clock clock;
 
-    AppService(AppRepository apps, LevelGrantRepository grants, Outbox outbox, Clock clock) {
+    AppService(AppRepository apps, LevelGrantRepository grants, LevelService levels, Outbox outbox, Clock clock) {
         this.apps = apps;
         this.grants = grants;
+        this.levels = levels;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -57,11 +60,14 @@ public class AppService {
         return app;
     }
 
-    /** Replaces the listing data of an app of {@code organization}; 404 for anyone else's, 428/412 on If-Match. */
+    /**
+     * Replaces the listing data of an app of {@code organization}; 404 for anyone else's, 428/412 on If-Match, 409 once
+     * it was withdrawn from the market.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public App update(UUID id, AppRequest request, String organization, String ifMatch, String actor) {
-        App app = apps.findForUpdate(id).filter(a -> a.ownedBy(organization))
-                .orElseThrow(() -> new ResourceNotFoundException("app", id));
+        App app = ownedForUpdate(id, organization);
+        requireOnTheMarket(app, "edited");
         EntityTags.requireMatch(ifMatch, app.version);
         OffsetDateTime now = OffsetDateTime.now(clock);
         copyListing(request, app, now, actor);
@@ -71,12 +77,47 @@ public class AppService {
         return app;
     }
 
-    /** Listed apps for everyone; an app without a level only for its own organization (404 otherwise). */
-    public App visibleTo(UUID id, Optional<String> organization) {
+    /**
+     * The vendor takes its app off the market (owner only, 404 otherwise; 409 when already done): every active grant
+     * ends, the app falls to no level for good and the level services hear of it. Its public record stays when it was
+     * ever listed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public App withdrawFromMarket(UUID id, MarketWithdrawalRequest request, String organization, String actor) {
+        App app = ownedForUpdate(id, organization);
+        requireOnTheMarket(app, "withdrawn again");
+        levels.withdrawFromMarket(app, actor, request.reasonCategory(), request.reason());
+        apps.flush();
+        return app;
+    }
+
+    /**
+     * Listed and formerly listed (delisted) apps for everyone; an app that was never listed only for its own
+     * organization (404 otherwise).
+     */
+    public App visibleTo(UUID id, Viewer viewer) {
         return apps.findByIdOptional(id)
-                .filter(app -> app.isListed() || organization.map(app::ownedBy).orElse(false))
+                .filter(app -> app.isPublic() || viewer.owns(app))
                 .orElseThrow(() -> new ResourceNotFoundException("app", id));
     }
+
+    /** The app of {@code organization}, locked for change; 404 for anyone else's. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public App ownedForUpdate(UUID id, String organization) {
+        return apps.findForUpdate(id).filter(a -> a.ownedBy(organization))
+                .orElseThrow(() -> new ResourceNotFoundException("app", id));
+    }
+
+    /** 409 for an app its vendor withdrew from the market: it can no longer be changed. */
+    static void requireOnTheMarket(App app, String action) {
+        if (app.isWithdrawn()) {
+            throw new StateConflictException("app-withdrawn", "the app was withdrawn from the market on "
+                    + app.withdrawnAt.toLocalDate() + " and cannot be " + action, WITHDRAWN);
+        }
+    }
+
+    /** The {@code currentState} of problems about a withdrawn app. */
+    public static final String WITHDRAWN = "WITHDRAWN_FROM_MARKET";
 
     public List<LevelGrant> grantsOf(UUID appId) {
         return grants.forApp(appId);

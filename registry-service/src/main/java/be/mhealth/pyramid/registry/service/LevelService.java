@@ -2,9 +2,11 @@ package be.mhealth.pyramid.registry.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +19,9 @@ import org.jboss.logging.Logger;
 
 import be.mhealth.pyramid.events.AppEvent;
 import be.mhealth.pyramid.events.EventEnvelope;
+import be.mhealth.pyramid.events.EventType;
 import be.mhealth.pyramid.events.Level;
+import be.mhealth.pyramid.events.M1Events.M1CertificateExtended;
 import be.mhealth.pyramid.events.M1Events.M1Expired;
 import be.mhealth.pyramid.events.M1Events.M1Granted;
 import be.mhealth.pyramid.events.M1Events.M1Rejected;
@@ -28,8 +32,12 @@ import be.mhealth.pyramid.events.M2Events.M2Revoked;
 import be.mhealth.pyramid.events.M3Events.M3Declined;
 import be.mhealth.pyramid.events.M3Events.M3Ended;
 import be.mhealth.pyramid.events.M3Events.M3Granted;
+import be.mhealth.pyramid.events.M3Events.ReimbursementKind;
 import be.mhealth.pyramid.events.RegistryEvents.AppLevelChanged;
+import be.mhealth.pyramid.events.RegistryEvents.AppWithdrawnFromMarket;
+import be.mhealth.pyramid.events.RegistryEvents.MarketWithdrawalReason;
 import be.mhealth.pyramid.registry.domain.App;
+import be.mhealth.pyramid.registry.domain.DelistingReason;
 import be.mhealth.pyramid.registry.domain.LevelChange;
 import be.mhealth.pyramid.registry.domain.LevelGrant;
 import be.mhealth.pyramid.registry.domain.PyramidRule;
@@ -40,8 +48,9 @@ import be.mhealth.pyramid.support.outbox.Outbox;
 
 /**
  * Applies the level services' decisions: keeps each app's grant per level, recomputes the effective level
- * by the {@link PyramidRule}, and on a change writes the history row and publishes AppLevelChanged, all in
- * the consumer's transaction. Called once per event through the Inbox.
+ * by the {@link PyramidRule}, and on a change writes the history row (delisting or relisting the app) and publishes
+ * AppLevelChanged, all in the consumer's transaction. Called once per event through the Inbox. Also ends every grant
+ * of an app its vendor withdraws from the market.
  */
 @ApplicationScoped
 public class LevelService {
@@ -63,6 +72,18 @@ public class LevelService {
         this.clock = clock;
     }
 
+    /**
+     * The levels' events that change nothing here: every dossier transition's state change (an approval sends two
+     * before its grant) and M1's expiry warnings. The inbox passes over them without a transaction, so that the grant
+     * behind them reaches the catalog sooner.
+     */
+    private static final Set<EventType> NOT_APPLIED = EnumSet.of(EventType.M1_DOSSIER_STATE_CHANGED,
+            EventType.M2_DOSSIER_STATE_CHANGED, EventType.M3_DOSSIER_STATE_CHANGED, EventType.M1_CERTIFICATE_EXPIRING);
+
+    public boolean applies(EventType type) {
+        return !NOT_APPLIED.contains(type);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope<AppEvent> event) {
         if (event.data().appId() == null) {
@@ -70,17 +91,23 @@ public class LevelService {
             return;
         }
         switch (event.data()) {
-            case M1Granted e -> grant(event, Level.M1, e.dossierId(), e.decidedBy(), e.decidedAt(), "M1 granted",
-                    g -> {
-                        g.regulation = e.regulation();
-                        g.deviceClass = e.deviceClass();
-                        g.certificateNumber = e.certificateNumber();
-                        g.certificateExpiresOn = e.certificateExpiresOn();
-                    });
-            case M2Granted e -> grant(event, Level.M2, e.dossierId(), e.decidedBy(), e.decidedAt(), "M2 granted",
+            case M1Granted e -> grant(event, Level.M1, e.dossierId(), e.decidedBy(), e.decidedAt(), Why.NONE, g -> {
+                g.regulation = e.regulation();
+                g.deviceClass = e.deviceClass();
+                g.certificateNumber = e.certificateNumber();
+                g.certificateExpiresOn = e.certificateExpiresOn();
+                g.notifiedBody = e.notifiedBody();
+                g.legalBasis = e.legalBasis();
+                g.dataArea = e.dataArea();
+                g.dataCountry = e.dataCountry();
+                g.transferMechanism = e.transferMechanism();
+                g.dpoContact = e.dpoContact();
+                g.privacyPolicyUrl = e.privacyPolicyUrl();
+            });
+            case M2Granted e -> grant(event, Level.M2, e.dossierId(), e.decidedBy(), e.decidedAt(), Why.NONE,
                     g -> g.criteriaMet = e.criteriaMet() == null ? null : e.criteriaMet().toArray(String[]::new));
             case M3Granted e -> grant(event, Level.M3, e.dossierId(), e.decidedBy(), e.decidedAt(),
-                    "M3 granted (" + e.kind() + ")", g -> {
+                    new Why(null, null, e.kind()), g -> {
                         g.reimbursementKind = e.kind();
                         g.nomenclatureCode = e.nomenclatureCode();
                         g.amount = e.amount();
@@ -89,13 +116,14 @@ public class LevelService {
                         g.endDate = e.endDate();
                     });
             case M1Revoked e -> end(event, Level.M1, e.dossierId(), e.decidedBy(), e.decidedAt(),
-                    "M1 revoked" + because(e.reason()));
+                    new Why(e.reason(), null, null));
             case M1Expired e -> end(event, Level.M1, e.dossierId(), e.decidedBy(), e.expiredAt(),
-                    "M1 certificate expired on " + e.certificateExpiredOn() + because(e.reason()));
+                    new Why(e.reason(), e.certificateExpiredOn(), null));
             case M2Revoked e -> end(event, Level.M2, e.dossierId(), e.decidedBy(), e.decidedAt(),
-                    "M2 revoked" + because(e.reason()));
+                    new Why(e.reason(), null, null));
             case M3Ended e -> end(event, Level.M3, e.dossierId(), e.decidedBy(), e.decidedAt(),
-                    "M3 reimbursement ended on " + e.endedOn() + because(e.reason()));
+                    new Why(e.reason(), e.endedOn(), null));
+            case M1CertificateExtended e -> extend(e);
             case M1Rejected e -> LOG.infof("app %s: M1 dossier %s rejected; no level change", e.appId(), e.dossierId());
             case M2Rejected e -> LOG.infof("app %s: M2 dossier %s rejected; no level change", e.appId(), e.dossierId());
             case M3Declined e -> LOG.infof("app %s: M3 dossier %s declined; no level change", e.appId(), e.dossierId());
@@ -103,7 +131,19 @@ public class LevelService {
         }
     }
 
-    private void grant(EventEnvelope<AppEvent> event, Level level, UUID dossier, String by, Instant at, String reason,
+    /**
+     * Why a level changed, as the event said it: the authority's reason, the decision's date, the M3 kind; or the
+     * vendor's public category of a market withdrawal.
+     */
+    private record Why(String reason, LocalDate effectiveOn, ReimbursementKind kind, MarketWithdrawalReason withdrawal) {
+        static final Why NONE = new Why(null, null, null, null);
+
+        Why(String reason, LocalDate effectiveOn, ReimbursementKind kind) {
+            this(reason, effectiveOn, kind, null);
+        }
+    }
+
+    private void grant(EventEnvelope<AppEvent> event, Level level, UUID dossier, String by, Instant at, Why why,
             Consumer<LevelGrant> facts) {
         UUID appId = event.data().appId();
         Optional<App> app = apps.findForUpdate(appId);
@@ -120,11 +160,11 @@ public class LevelService {
         if (isNew) {
             grants.persist(grant);
         }
-        app.ifPresentOrElse(a -> recompute(a, event, actor(by, event), reason),
+        app.ifPresentOrElse(a -> recompute(a, event.id(), event.type().ceType(), actor(by, event), why),
                 () -> LOG.warnf("%s for unknown app %s: grant kept, no level to change", level, appId));
     }
 
-    private void end(EventEnvelope<AppEvent> event, Level level, UUID dossier, String by, Instant at, String reason) {
+    private void end(EventEnvelope<AppEvent> event, Level level, UUID dossier, String by, Instant at, Why why) {
         UUID appId = event.data().appId();
         Optional<App> app = apps.findForUpdate(appId);
         Optional<LevelGrant> grant = grants.find(appId, level).filter(g -> g.active);
@@ -133,39 +173,87 @@ public class LevelService {
                     event.id(), level);
             return;
         }
-        grant.get().end(actor(by, event), time(at), reason, event.id());
+        grant.get().end(actor(by, event), time(at), event.id(), event.type().ceType(), why.reason(),
+                why.effectiveOn());
         grant.get().updatedAt = OffsetDateTime.now(clock);
-        app.ifPresentOrElse(a -> recompute(a, event, actor(by, event), reason),
+        app.ifPresentOrElse(a -> recompute(a, event.id(), event.type().ceType(), actor(by, event), why),
                 () -> LOG.warnf("%s ended for unknown app %s: no level to change", level, appId));
     }
 
+    /** FAMHP extended the certificate behind the active M1 grant: its facts say the new expiry date. */
+    private void extend(M1CertificateExtended e) {
+        apps.findForUpdate(e.appId()); // the app row's lock orders this change after any other of the app's grants
+        grants.find(e.appId(), Level.M1).filter(g -> g.active && e.dossierId().equals(g.dossierId))
+                .ifPresentOrElse(g -> {
+                    g.certificateExpiresOn = e.certificateExpiresOn();
+                    g.updatedAt = OffsetDateTime.now(clock);
+                }, () -> LOG.infof("app %s: certificate extension of dossier %s names no active M1 grant; ignored",
+                        e.appId(), e.dossierId()));
+    }
+
+    /**
+     * The vendor took {@code app} (locked by the caller) off the market: every active grant ends, the app falls to no
+     * level for good (history row, AppLevelChanged) and AppWithdrawnFromMarket tells the level services. Returns the
+     * levels whose grants ended.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Level> withdrawFromMarket(App app, String actor, MarketWithdrawalReason category, String reason) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Level from = app.effectiveLevel;
+        List<LevelGrant> active = grants.forApp(app.id).stream().filter(g -> g.active)
+                .sorted(java.util.Comparator.comparing(g -> g.level)).toList();
+        List<Level> ended = active.stream().map(g -> g.level).toList();
+        String eventId = outbox.publish(new AppWithdrawnFromMarket(app.id, app.organizationId, from, null, category,
+                reason, ended, now.toInstant())).toString();
+        String eventType = EventType.APP_WITHDRAWN_FROM_MARKET.ceType();
+        for (LevelGrant grant : active) {
+            grant.end(actor, now, eventId, eventType, null, null);
+            grant.updatedAt = now;
+        }
+        // Without active grants the app falls to no level; only then is it marked withdrawn (a withdrawn app with a
+        // level would break the table's check at the recompute's flush).
+        recompute(app, eventId, eventType, actor, new Why(null, null, null, category));
+        app.withdrawnAt = now;
+        app.withdrawnBy = actor;
+        app.withdrawalCategory = category;
+        app.withdrawalReason = reason;
+        return ended;
+    }
+
     /** The pyramid rule over the app's active grants; on a change: history row and AppLevelChanged. */
-    private void recompute(App app, EventEnvelope<AppEvent> event, String actor, String reason) {
+    private void recompute(App app, String causeId, String causeType, String actor, Why why) {
         Set<Level> active = EnumSet.noneOf(Level.class);
         grants.forApp(app.id).stream().filter(g -> g.active).forEach(g -> active.add(g.level));
-        Level to = PyramidRule.effectiveLevel(active);
+        Level to = PyramidRule.effectiveLevel(active, app.isWithdrawn());
         Level from = app.effectiveLevel;
         if (to == from) {
+            if (app.isWithdrawn() && !active.isEmpty()) {
+                LOG.infof("app %s was withdrawn from the market: %s kept on its grants, no level", app.id, causeType);
+            }
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        app.effectiveLevel = to;
-        app.levelSince = now;
+        DelistingReason delisting = to == null ? DelistingReason.of(causeType) : null;
+        app.changeLevel(to, now, delisting);
 
         LevelChange change = new LevelChange();
         change.appId = app.id;
         change.fromLevel = from;
         change.toLevel = to;
-        change.causeEventId = event.id();
-        change.causeEventType = event.type().ceType();
+        change.causeEventId = causeId;
+        change.causeEventType = causeType;
         change.actor = actor;
-        change.reason = reason;
+        change.reason = why.reason();
+        change.effectiveOn = why.effectiveOn();
+        change.reimbursementKind = why.kind();
+        change.withdrawalCategory = why.withdrawal();
+        change.delistingReason = delisting;
         change.changedAt = now;
         changes.persist(change);
 
-        outbox.publish(new AppLevelChanged(app.id, app.organizationId, from, to, event.id(), event.type().ceType(),
+        outbox.publish(new AppLevelChanged(app.id, app.organizationId, from, to, causeId, causeType,
                 now.toInstant()));
-        LOG.infof("app %s: level %s -> %s (%s)", app.id, from, to, reason);
+        LOG.infof("app %s: level %s -> %s (%s)", app.id, from, to, change.summary());
     }
 
     private OffsetDateTime time(Instant at) {
@@ -183,9 +271,5 @@ public class LevelService {
             return event.type().topic().producer();
         }
         return source.startsWith("/") ? source.substring(1) : source;
-    }
-
-    private static String because(String reason) {
-        return reason == null || reason.isBlank() ? "" : ": " + reason;
     }
 }

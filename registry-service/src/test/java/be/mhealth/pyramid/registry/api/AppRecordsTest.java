@@ -51,6 +51,20 @@ class AppRecordsTest {
     @Test
     @TestSecurity(user = "alice", roles = "vendor")
     @OidcSecurity(claims = @Claim(key = "organization", value = "medisoft"))
+    void locationPointsWhereTheGatewayWasReached() {
+        // The test client connects from loopback, a trusted proxy (the gateway's place locally).
+        Response created = given().contentType(ContentType.JSON).body(body("Forwarded Diary"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "api.pyramid.example.org")
+                .header("X-Forwarded-Port", "443")
+                .when().post("/api/v1/apps")
+                .then().statusCode(201).extract().response();
+        assertThat(created.header("Location"))
+                .isEqualTo("https://api.pyramid.example.org/api/v1/apps/" + created.path("id"));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "vendor")
+    @OidcSecurity(claims = @Claim(key = "organization", value = "medisoft"))
     void vendorRegistersAnAppAndTheEventIsPublished() {
         Response created = given().contentType(ContentType.JSON).body(body("Glucose Diary"))
                 .when().post("/api/v1/apps")

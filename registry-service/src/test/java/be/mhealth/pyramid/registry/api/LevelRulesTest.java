@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -85,22 +86,31 @@ class LevelRulesTest {
         String revoked = fixtures.feed(new M1Events.M1Revoked(app, null, "certificate withdrawn by the notified body",
                 "fiona", Instant.now()));
         assertThat(fixtures.level(app)).isNull();
-        given().when().get("/api/v1/apps/" + app).then().statusCode(404);
+        // Formerly listed: its public record stays, with the day and why it left.
+        given().when().get("/api/v1/apps/" + app).then().statusCode(200)
+                .body("listed", equalTo(false)).body("level", nullValue())
+                .body("delistedOn", equalTo(LocalDate.now(ZoneId.of("Europe/Brussels")).toString()))
+                .body("delistingReason", equalTo("M1_REVOKED"));
 
         fixtures.feed(m1Granted(app, UUID.randomUUID(), LocalDate.now().plusYears(3)));
         assertThat(fixtures.level(app)).isEqualTo(Level.M3);
+        given().when().get("/api/v1/apps/" + app).then().statusCode(200)
+                .body("listed", equalTo(true)).body("level", equalTo("M3"))
+                .body("delistedOn", nullValue()).body("delistingReason", nullValue());
 
         given().when().get("/api/v1/apps/" + app + "/history")
                 .then().statusCode(200)
                 .body("total", equalTo(4))
                 .body("items.toLevel", contains("M1", "M3", null, "M3"))
                 .body("items[0].fromLevel", nullValue())
-                .body("items[0].actor", equalTo("fiona"))
+                .body("items[0].actor", equalTo("FAMHP"))
                 .body("items[0].causeEventId", equalTo(m1))
                 .body("items[1].causeEventType", equalTo(EventType.M2_GRANTED.ceType()))
-                .body("items[1].actor", equalTo("eric"))
+                .body("items[1].actor", equalTo("eHealth platform"))
                 .body("items[2].causeEventId", equalTo(revoked))
                 .body("items[2].reason", equalTo("M1 revoked: certificate withdrawn by the notified body"))
+                .body("items[2].delistingReason", equalTo("M1_REVOKED"))
+                .body("items[3].delistingReason", nullValue())
                 .body("items[3].fromLevel", nullValue());
 
         TopicReader.await(EventType.APP_LEVEL_CHANGED.topic().topicName(),
@@ -142,7 +152,8 @@ class LevelRulesTest {
         assertThat(fixtures.level(app)).isNull();
         LevelGrant m1 = QuarkusTransaction.requiringNew().call(() -> grants.find(app, Level.M1).orElseThrow());
         assertThat(m1.active).isFalse();
-        assertThat(m1.endReason).isEqualTo("M1 certificate expired on " + expiry);
+        assertThat(m1.endReason).isNull();
+        assertThat(m1.endSummary()).isEqualTo("M1 certificate expired on " + expiry);
         assertThat(m1.endedBy).isEqualTo("m1-ce-service");
     }
 
@@ -159,9 +170,15 @@ class LevelRulesTest {
         LevelGrant m1 = QuarkusTransaction.requiringNew().call(() -> grants.find(app, Level.M1).orElseThrow());
         assertThat(m1.active).isFalse();
         assertThat(m1.endedBy).isEqualTo("fiona");
-        assertThat(m1.endReason)
+        assertThat(m1.endReason).as("as FAMHP wrote it").isEqualTo("not renewed, per notified body 2797");
+        assertThat(m1.endSummary())
                 .isEqualTo("M1 certificate expired on " + lastValidDay + ": not renewed, per notified body 2797");
-        given().when().get("/api/v1/apps/" + app).then().statusCode(404);
+        given().when().get("/api/v1/apps/" + app).then().statusCode(200)
+                .body("listed", equalTo(false)).body("delistingReason", equalTo("CERTIFICATE_EXPIRED"));
+        given().when().get("/api/v1/apps/" + app + "/history").then().statusCode(200)
+                .body("items[1].actor", equalTo("FAMHP"))
+                .body("items[1].reason", equalTo("M1 certificate expired on " + lastValidDay
+                        + ": not renewed, per notified body 2797"));
     }
 
     @Test

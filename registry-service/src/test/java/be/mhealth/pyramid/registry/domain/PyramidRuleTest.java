@@ -29,6 +29,13 @@ class PyramidRuleTest {
                 .isEqualTo(expected == null ? null : Level.valueOf(expected));
     }
 
+    @ParameterizedTest(name = "withdrawn from the market, active {0} -> none")
+    @CsvSource(nullValues = "none", value = { "none", "M1", "M1 M2", "M1 M2 M3" })
+    void anAppWithdrawnFromTheMarketHasNoLevelWhateverItsGrants(String active) {
+        assertThat(PyramidRule.effectiveLevel(levels(active), true)).isNull();
+        assertThat(PyramidRule.effectiveLevel(levels(active), false)).isEqualTo(PyramidRule.effectiveLevel(levels(active)));
+    }
+
     private static Set<Level> levels(String names) {
         Set<Level> set = EnumSet.noneOf(Level.class);
         if (names != null) {

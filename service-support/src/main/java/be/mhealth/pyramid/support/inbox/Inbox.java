@@ -1,47 +1,70 @@
 package be.mhealth.pyramid.support.inbox;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 import be.mhealth.pyramid.events.AppEvent;
 import be.mhealth.pyramid.events.EventEnvelope;
-import be.mhealth.pyramid.events.EventJson;
 import be.mhealth.pyramid.events.EventType;
+import be.mhealth.pyramid.events.Topic;
 import be.mhealth.pyramid.support.PyramidConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
- * Idempotent consumption: an event's effect and its row in {@code processed_event} commit in one
- * transaction, so an event delivered twice (redelivery, outbox re-send) is applied once. {@link #process} retries
- * a failed attempt in a new transaction (SmallRye Fault Tolerance), so a database outage delays events instead of
- * stopping the channel.
+ * Idempotent consumption that never stalls on an event it can never apply. Each record is handled in a transaction
+ * of its own that also records it as handled ({@code processed_event} by event id, the partition's
+ * {@code consumer_position}), so a record delivered twice, or an event sent twice, changes nothing the second time.
+ * <ul>
+ * <li>A failure that will pass (database or broker unavailable, lock timeout, serialization conflict; see
+ * {@link Failures}) is retried in a new transaction with exponential backoff (SmallRye Fault Tolerance) while the
+ * partition waits, for up to {@code pyramid.inbox.retry-for}; then the channel stops (liveness DOWN).</li>
+ * <li>A failure that will not pass (data too long, constraint violation, an unreadable, unauthenticated or
+ * out-of-contract record) parks the record ({@link ParkedEvents}) in the transaction that records it as handled,
+ * and the consumer goes on. Anything unclassified is tried {@code pyramid.inbox.unclassified-attempts} times first.</li>
+ * <li>While an app (topic + key) has an unresolved parked event, its later records are held behind it, in order;
+ * every other app keeps flowing.</li>
+ * <li>A valid event of a type the topic's handler does not apply ({@link InboxHandler#applies}) is passed over
+ * without a transaction, so that it does not delay the app's next event.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
-    private final EntityManager em;
-    private final Clock clock;
-    private final Guard retry;
+    /** What became of one record. */
+    public enum Outcome {
+        APPLIED, DUPLICATE, ALREADY_HANDLED, HELD, PARKED,
+        /** A valid event of a type the topic's handler does not apply ({@link InboxHandler#applies}): no transaction. */
+        NOT_APPLICABLE
+    }
 
-    Inbox(EntityManager em, Clock clock, PyramidConfig config) {
+    private final EntityManager em;
+    private final ConsumerPositions positions;
+    private final ParkedEvents parked;
+    private final InboxHandlers handlers;
+    private final Guard retry;
+    private final int unclassifiedAttempts;
+    private final String lockTimeout;
+
+    Inbox(EntityManager em, ConsumerPositions positions, ParkedEvents parked, InboxHandlers handlers,
+            PyramidConfig config) {
         this.em = em;
-        this.clock = clock;
+        this.positions = positions;
+        this.parked = parked;
+        this.handlers = handlers;
         PyramidConfig.Inbox settings = config.inbox();
+        this.unclassifiedAttempts = Math.max(1, settings.unclassifiedAttempts());
+        this.lockTimeout = settings.lockTimeout().toMillis() + "ms";
         this.retry = Guard.create()
                 .withRetry()
                 .maxRetries(-1)
@@ -52,74 +75,85 @@ public class Inbox {
                 .build();
     }
 
-    /**
-     * Applies the record's event (see {@link #receive}) in a transaction of its own, retrying a failed attempt in a
-     * new one with exponential backoff for up to {@code pyramid.inbox.retry-for}; then the failure propagates and
-     * the channel stops (liveness DOWN).
-     */
-    public void process(ConsumerRecord<String, String> record, Consumer<EventEnvelope<AppEvent>> handler) {
-        retry.get(() -> {
+    /** Handles one consumed record (see the class comment); returns once it is applied, skipped, held or parked. */
+    public Outcome process(ConsumerRecord<String, String> record) {
+        return process(InboundRecord.of(record));
+    }
+
+    Outcome process(InboundRecord record) {
+        if (positions.handledBefore(record)) {
+            return Outcome.ALREADY_HANDLED;
+        }
+        if (notApplicable(record)) {
+            return Outcome.NOT_APPLICABLE;
+        }
+        AtomicInteger attempts = new AtomicInteger();
+        Outcome outcome = retry.get(() -> {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> receive(record, handler));
+                attempts.incrementAndGet();
+                return QuarkusTransaction.requiringNew().call(() -> receive(record));
             } catch (RuntimeException e) {
-                LOG.warnf("handling the event at %s-%d@%d failed; retrying with backoff: %s", record.topic(),
-                        record.partition(), record.offset(), e.toString());
-                throw e;
+                Failures.Kind kind = Failures.classify(e);
+                if (kind == Failures.Kind.TRANSIENT
+                        || (kind == Failures.Kind.UNCLASSIFIED && attempts.get() < unclassifiedAttempts)) {
+                    LOG.warnf("handling the event at %s failed (%s, attempt %d); retrying with backoff: %s",
+                            record.position(), kind, attempts.get(), Failures.telling(e));
+                    throw e;
+                }
+                QuarkusTransaction.requiringNew().run(() -> parked.park(record, e, attempts.get()));
+                return Outcome.PARKED;
             }
-        }, Boolean.class);
+        }, Outcome.class);
+        positions.committed(record);
+        return outcome;
     }
 
     /**
-     * Hands the record's event to {@code handler} unless it was processed before. Events of a type this
-     * version does not know, and malformed ones, are recorded and skipped so they cannot block the partition.
-     *
-     * @return true when the handler ran
+     * A valid event the topic's handler does nothing with. Only a type the handler declines is read in full here (so
+     * the events it applies are read once, in their transaction); anything that does not read goes the usual way
+     * (parked).
+     */
+    private boolean notApplicable(InboundRecord record) {
+        Optional<Topic> topic = Topic.find(record.topic());
+        Optional<EventType> type = record.header("ce_type").flatMap(EventType::byCeType);
+        if (topic.isEmpty() || type.isEmpty() || !handlers.topics().contains(topic.get())
+                || handlers.of(topic.get()).applies(type.get())) {
+            return false;
+        }
+        try {
+            EventReader.read(record);
+            return true;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /**
+     * Handles the record in the caller's transaction: skipped when its offset or event id was handled before, held
+     * when an earlier event of its app is unresolved, else read by the contract ({@link EventReader}) and applied by
+     * the topic's {@link InboxHandler}. Throws when it cannot be applied (the caller rolls back and classifies).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean receive(ConsumerRecord<String, String> record, Consumer<EventEnvelope<AppEvent>> handler) {
-        String id = header(record, "ce_id").orElse(null);
-        String ceType = header(record, "ce_type").orElse("");
-        if (id == null) {
-            LOG.errorf("skipping record without ce_id on %s-%d@%d", record.topic(), record.partition(),
-                    record.offset());
-            return false;
+    Outcome receive(InboundRecord record) {
+        em.createNativeQuery("select set_config('lock_timeout', ?1, true)").setParameter(1, lockTimeout)
+                .getSingleResult();
+        if (!positions.advance(record)) {
+            return Outcome.ALREADY_HANDLED;
         }
-        if (!markProcessed(id, ceType, record.topic())) {
-            LOG.debugf("event %s (%s) already processed", id, ceType);
-            return false;
+        parked.lockKey(record.topic(), record.key());
+        Optional<String> eventId = EventReader.eventId(record);
+        if (eventId.isPresent() && !parked.markProcessed(eventId.get(), record)) {
+            LOG.debugf("event %s at %s already processed", eventId.get(), record.position());
+            return Outcome.DUPLICATE;
         }
-        Optional<EventType> type = EventType.byCeType(ceType);
-        if (type.isEmpty()) {
-            LOG.debugf("ignoring event %s of unknown type %s", id, ceType);
-            return false;
+        Optional<ParkedEvent> head = parked.head(record.topic(), record.key());
+        if (head.isPresent()) {
+            parked.hold(record, head.get());
+            return Outcome.HELD;
         }
-        AppEvent payload;
-        try {
-            payload = EventJson.read(record.value(), type.get());
-        } catch (IllegalArgumentException e) {
-            LOG.errorf("skipping malformed event %s (%s): %s", id, ceType, e.getMessage());
-            return false;
-        }
-        OffsetDateTime time = header(record, "ce_time").map(OffsetDateTime::parse).orElse(null);
-        handler.accept(new EventEnvelope<>(id, type.get(), header(record, "ce_source").orElse(null),
-                header(record, "ce_subject").orElse(record.key()), time, payload));
-        return true;
-    }
-
-    /** True the first time an event id is seen. */
-    boolean markProcessed(String eventId, String type, String topic) {
-        return em.createNativeQuery("insert into processed_event (event_id, type, topic, processed_at) "
-                + "values (?1, ?2, ?3, ?4) on conflict (event_id) do nothing")
-                .setParameter(1, eventId)
-                .setParameter(2, type)
-                .setParameter(3, topic)
-                .setParameter(4, OffsetDateTime.now(clock))
-                .executeUpdate() == 1;
-    }
-
-    private static Optional<String> header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? Optional.empty()
-                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+        EventEnvelope<AppEvent> event = EventReader.read(record);
+        handlers.of(event.type().topic()).apply(event);
+        em.flush();
+        return Outcome.APPLIED;
     }
 }

@@ -2,6 +2,7 @@ package be.mhealth.pyramid.support.outbox;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import be.mhealth.pyramid.events.AppEvent;
 import be.mhealth.pyramid.events.EventJson;
 import be.mhealth.pyramid.events.EventType;
+import be.mhealth.pyramid.events.Limits;
 import be.mhealth.pyramid.support.PyramidConfig;
 
 /**
@@ -39,10 +41,17 @@ public class Outbox {
         this.serviceName = config.serviceName();
     }
 
-    /** Adds the event to the current transaction; returns its CloudEvents id. */
+    /**
+     * Adds the event to the current transaction; returns its CloudEvents id. A payload that breaks the contract's
+     * limits is refused (IllegalArgumentException): the producing API validates first, so this only guards bugs.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(AppEvent payload) {
         EventType type = EventType.of(payload);
+        List<Limits.Violation> violations = Limits.violations(payload);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException(type.ceType() + " breaks the event contract's limits: " + violations);
+        }
         if (!type.topic().producer().equals(serviceName)) {
             throw new IllegalStateException(serviceName + " may not publish " + type.ceType()
                     + " (topic " + type.topic().topicName() + " belongs to " + type.topic().producer() + ")");

@@ -21,7 +21,10 @@ import be.mhealth.pyramid.support.PyramidConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
-/** Creates the contract's topics, with their partition counts, when they are missing. */
+/**
+ * Creates the contract's topics, with their partition counts, when they are missing. Events are kept forever (as on
+ * Kubernetes, k8s/base/kafka/topics.yaml): a new consumer group rebuilds its state from the first event.
+ */
 @ApplicationScoped
 public class TopicProvisioner {
 
@@ -49,7 +52,8 @@ public class TopicProvisioner {
             }
         });
         List<NewTopic> topics = Arrays.stream(Topic.values())
-                .map(t -> new NewTopic(t.topicName(), t.partitions(), config.replicationFactor()))
+                .map(t -> new NewTopic(t.topicName(), t.partitions(), config.replicationFactor())
+                        .configs(Map.of("retention.ms", "-1")))
                 .toList();
         try (Admin admin = Admin.create(adminConfig)) {
             for (var result : admin.createTopics(topics).values().entrySet()) {

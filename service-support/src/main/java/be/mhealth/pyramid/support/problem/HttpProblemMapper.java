@@ -20,6 +20,7 @@ public class HttpProblemMapper implements ExceptionMapper<WebApplicationExceptio
             case 406 -> "not-acceptable";
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
+            case 503 -> "unavailable";
             default -> "http-" + status;
         };
         Response.ResponseBuilder builder = Problem.of(status, slug, info.getReasonPhrase(),

@@ -7,14 +7,20 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** A body that is not JSON, or JSON of the wrong shape (wrong type, unknown enum value, unknown field): 400. */
+/**
+ * A body that is not JSON, or JSON of the wrong shape (wrong type, unknown enum value, unknown field, a missing or
+ * unknown discriminator such as a decision's {@code outcome}): 400 naming the field.
+ */
 @Provider
 public class JsonProblemMapper implements ExceptionMapper<JsonProcessingException> {
 
@@ -26,7 +32,15 @@ public class JsonProblemMapper implements ExceptionMapper<JsonProcessingExceptio
         }
         String field = path(mapping);
         String message;
-        if (mapping instanceof UnrecognizedPropertyException unknown) {
+        if (mapping instanceof InvalidTypeIdException typeId && typeId.getBaseType() != null) {
+            Class<?> base = typeId.getBaseType().getRawClass();
+            JsonTypeInfo info = base.getAnnotation(JsonTypeInfo.class);
+            String property = info == null || info.property().isEmpty() ? "@type" : info.property();
+            field = field.equals("body") ? property : field + "." + property;
+            List<String> names = subtypeNames(base);
+            message = typeId.getTypeId() == null ? "is required; one of " + names
+                    : "'" + typeId.getTypeId() + "' is not one of " + names;
+        } else if (mapping instanceof UnrecognizedPropertyException unknown) {
             message = "unknown field; expected one of " + unknown.getKnownPropertyIds();
         } else if (mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
@@ -54,6 +68,12 @@ public class JsonProblemMapper implements ExceptionMapper<JsonProcessingExceptio
             }
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static List<String> subtypeNames(Class<?> base) {
+        JsonSubTypes subtypes = base.getAnnotation(JsonSubTypes.class);
+        return subtypes == null ? List.of()
+                : Arrays.stream(subtypes.value()).map(JsonSubTypes.Type::name).toList();
     }
 
     private static String describe(Class<?> type) {

@@ -8,7 +8,9 @@ import jakarta.ws.rs.ext.Provider;
 public class RuleViolationProblemMapper implements ExceptionMapper<RuleViolationException> {
     @Override
     public Response toResponse(RuleViolationException exception) {
-        return Problem.of(422, "rule-violation", "Request breaks a rule", exception.getMessage())
+        return Problem.of(422, exception.slug(),
+                        RuleViolationException.QUOTA_EXCEEDED.equals(exception.slug()) ? "Quota exceeded"
+                                : "Request breaks a rule", exception.getMessage())
                 .withErrors(exception.errors()).toResponse();
     }
 }

@@ -2,6 +2,7 @@ package be.mhealth.pyramid.support.projection;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,16 +30,17 @@ public class AppCopyUpdater {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope<AppEvent> event) {
         switch (event.data()) {
-            case AppRegistered e -> upsert(e.appId(), e.organizationId(), e.effectiveLevel());
-            case AppUpdated e -> upsert(e.appId(), e.organizationId(), e.effectiveLevel());
-            case AppLevelChanged e -> upsert(e.appId(), e.organizationId(), e.effectiveLevel());
+            case AppRegistered e -> upsert(e.appId(), e.organizationId(), e.name(), e.effectiveLevel());
+            case AppUpdated e -> upsert(e.appId(), e.organizationId(), e.name(), e.effectiveLevel());
+            case AppLevelChanged e -> upsert(e.appId(), e.organizationId(), null, e.effectiveLevel());
             default -> {
                 // not a registry event: nothing to copy
             }
         }
     }
 
-    private void upsert(UUID appId, String organization, Level level) {
+    /** {@code name} null: keep the name known (a level change does not carry it). */
+    private void upsert(UUID appId, String organization, Map<String, String> name, Level level) {
         AppCopy app = apps.findById(appId);
         boolean isNew = app == null;
         if (isNew) {
@@ -46,6 +48,9 @@ public class AppCopyUpdater {
             app.appId = appId;
         }
         app.organizationId = organization;
+        if (name != null) {
+            app.name = Map.copyOf(name);
+        }
         app.effectiveLevel = level;
         app.updatedAt = OffsetDateTime.now(clock);
         if (isNew) {

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import be.mhealth.pyramid.events.DossierEvents.ActedBy;
+import be.mhealth.pyramid.events.Limits;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -43,6 +45,24 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /**
+     * The caller as the actor of a change: its {@link #name()} and its kind by role (a vendor, an authority's
+     * assessor or system client, a test centre).
+     */
+    public Actor actor() {
+        String kind;
+        if (hasRole(Roles.VENDOR)) {
+            kind = ActedBy.VENDOR;
+        } else if (hasRole(Roles.TEST_CENTRE)) {
+            kind = ActedBy.TEST_CENTRE;
+        } else if (hasRole(Roles.FAMHP_ASSESSOR) || hasRole(Roles.EHEALTH_ASSESSOR) || hasRole(Roles.NIHDI_ASSESSOR)) {
+            kind = ActedBy.AUTHORITY;
+        } else {
+            throw new ForbiddenException("your role cannot change a dossier");
+        }
+        return new Actor(name(), kind);
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }
@@ -60,10 +80,15 @@ public class Caller {
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
-    /** The vendor's organization; 403 when the token carries none. */
+    /** The vendor's organization; 403 when the token carries none, or one longer than the events can carry. */
     public String requireOrganization() {
-        return organization().orElseThrow(
+        String organization = organization().orElseThrow(
                 () -> new ForbiddenException("the token carries no organization; vendor accounts need one"));
+        if (organization.length() > Limits.ORGANIZATION_ID) {
+            throw new ForbiddenException("the token's organization is longer than " + Limits.ORGANIZATION_ID
+                    + " characters");
+        }
+        return organization;
     }
 
     private Optional<JsonWebToken> jwt() {

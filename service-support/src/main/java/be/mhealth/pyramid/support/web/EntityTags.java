@@ -4,7 +4,11 @@ import jakarta.ws.rs.core.EntityTag;
 
 import be.mhealth.pyramid.support.problem.PreconditionException;
 
-/** Strong ETags from a record's optimistic-lock version, and the {@code If-Match} check for updates. */
+/**
+ * Strong ETags from a record's {@code @Version}, and the {@code If-Match} checks: required on a replacement (PUT:
+ * 428 without, 412 when stale), optional on a transition (412 when sent and stale). Services check it on the record
+ * they loaded for change, under its row lock, so the version cannot move between the check and the write.
+ */
 public final class EntityTags {
     private EntityTags() {
     }
@@ -13,7 +17,14 @@ public final class EntityTags {
         return new EntityTag(Long.toString(version));
     }
 
-    /** 428 when {@code ifMatch} is absent, 412 when it names another version. */
+    /** For transitions: when {@code ifMatch} is sent, 412 unless it names the current version. */
+    public static void matchIfGiven(String ifMatch, long currentVersion) {
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            requireMatch(ifMatch, currentVersion);
+        }
+    }
+
+    /** For replacements: 428 when {@code ifMatch} is absent, 412 when it names another version. */
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw PreconditionException.missing();

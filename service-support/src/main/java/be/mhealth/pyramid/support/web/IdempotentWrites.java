@@ -1,11 +1,16 @@
 package be.mhealth.pyramid.support.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +21,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import be.mhealth.pyramid.support.problem.RuleViolationException;
 
@@ -33,19 +43,27 @@ public class IdempotentWrites {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    /**
+     * Fingerprints: map entries and set elements sorted, so that a retry after a restart still matches (another
+     * Map.of order; a HashSet of enums iterates by identity hash codes, which change with every JVM).
+     */
+    private final ObjectMapper fingerprints;
     private final Clock clock;
 
     IdempotentWrites(EntityManager em, ObjectMapper json, Clock clock) {
         this.em = em;
         this.json = json;
+        this.fingerprints = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .registerModule(new SimpleModule("sorted-sets").addSerializer(new SortedSetSerializer(json)));
         this.clock = clock;
     }
 
     /**
-     * Runs {@code write} once per (caller, key). Without a key it simply runs. The response entity must be
-     * JSON-serializable.
+     * Runs {@code write} once per (caller, key), in the caller's transaction or a new one (so a resource need not be
+     * transactional itself: the write and its stored response commit together). Without a key it simply runs. The
+     * response entity must be JSON-serializable.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Response run(String key, String caller, String operation, Object request, Supplier<Response> write) {
         if (key == null || key.isBlank()) {
             return write.get();
@@ -86,12 +104,38 @@ public class IdempotentWrites {
         return response;
     }
 
-    private String hash(Object request) {
+    String hash(Object request) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(fingerprints.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot fingerprint " + request.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** A set as a JSON array of its elements in the order of their own JSON text. */
+    @SuppressWarnings("rawtypes")
+    private static final class SortedSetSerializer extends StdSerializer<Set> {
+        private final ObjectMapper elements;
+
+        SortedSetSerializer(ObjectMapper elements) {
+            super(Set.class);
+            this.elements = elements.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        }
+
+        @Override
+        public void serialize(Set set, JsonGenerator out, SerializerProvider provider) throws IOException {
+            List<String> sorted = new ArrayList<>();
+            for (Object element : set) {
+                sorted.add(elements.writeValueAsString(element));
+            }
+            Collections.sort(sorted);
+            out.writeStartArray();
+            for (String element : sorted) {
+                out.writeRawValue(element);
+            }
+            out.writeEndArray();
         }
     }
 

@@ -1,0 +1,125 @@
+package be.mhealth.pyramid.e2e;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Freshness: the time from an M1 approval's response to the app showing at M1 in the public catalog, through the
+ * gateway, for {@code --approvals} apps one after the other. Prints p50/p90/p99/max. Prepares the apps and their
+ * submitted dossiers first (vendors alice, bob, chloe, dirk), then approves them as fiona (FAMHP) and polls the
+ * catalog (a search for the app's unique name) every {@code --poll-us} microseconds with If-None-Match, so that a
+ * poll costs the registry one tiny query until the catalog changes.
+ *
+ * <p>Run by {@code bench/freshness.sh}; needs a gateway whose budgets allow the polling (that script raises them, or
+ * pass a trusted client's token with {@code --read-token}).
+ */
+public final class Freshness {
+
+    private static final String[] VENDORS = { "alice", "bob", "chloe", "dirk" };
+
+    public static void main(String[] args) throws Exception {
+        String gateway = "http://localhost:8080";
+        String realm = "http://localhost:8180/realms/pyramid";
+        int approvals = 200;
+        long pollMicros = 1000;
+        String readToken = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--gateway" -> gateway = args[i + 1];
+                case "--keycloak" -> realm = args[i + 1];
+                case "--approvals" -> approvals = Integer.parseInt(args[i + 1]);
+                case "--poll-us" -> pollMicros = Long.parseLong(args[i + 1]);
+                case "--read-token" -> readToken = args[i + 1].isBlank() ? null : args[i + 1];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        PyramidClient client = new PyramidClient(gateway, realm);
+        ClimbSteps steps = new ClimbSteps(client);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        System.out.printf("freshness: preparing %d apps with submitted M1 dossiers%n", approvals);
+        record Pending(String name, UUID dossier) {
+        }
+        List<Pending> pending = new ArrayList<>();
+        for (int i = 0; i < approvals; i++) {
+            String vendor = VENDORS[i % VENDORS.length];
+            String name = "Fresh" + run + "n" + i;
+            UUID app = steps.registerApp(vendor, ClimbSteps.appListing(Map.of("nl", name, "fr", name, "en", name),
+                    Map.of("nl", "Versheid", "fr", "Fraîcheur", "en", "Freshness"), "OTHER", List.of("WEB"),
+                    List.of("PATIENT"), "fresh-" + run + "-" + i), null);
+            pending.add(new Pending(name, steps.submitM1(vendor, app, "IIa", LocalDate.now().plusYears(2))));
+        }
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String fiona = client.userToken("fiona");
+        double[] millis = new double[approvals];
+        int polls = 0;
+        int errors = 0;
+        System.out.printf("freshness: approving %d dossiers one after the other%n", approvals);
+        for (int i = 0; i < approvals; i++) {
+            Pending p = pending.get(i);
+            if (i % 50 == 0) {
+                fiona = client.userToken("fiona");
+            }
+            HttpRequest decide = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/m1/dossiers/" + p.dossier()
+                    + "/decision")).header("Authorization", "Bearer " + fiona).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"outcome\":\"APPROVED\"}")).build();
+            HttpResponse<String> decided = http.send(decide, HttpResponse.BodyHandlers.ofString());
+            long approved = System.nanoTime();
+            if (decided.statusCode() != 200) {
+                throw new IllegalStateException("approval answered " + decided.statusCode() + ": " + decided.body());
+            }
+            URI catalog = URI.create(gateway + "/api/v1/catalog?lang=en&q="
+                    + URLEncoder.encode(p.name(), StandardCharsets.UTF_8));
+            String etag = null;
+            while (true) {
+                HttpRequest.Builder poll = HttpRequest.newBuilder(catalog).GET();
+                if (etag != null) {
+                    poll.header("If-None-Match", etag);
+                }
+                if (readToken != null) {
+                    poll.header("Authorization", "Bearer " + readToken);
+                }
+                HttpResponse<String> seen = http.send(poll.build(), HttpResponse.BodyHandlers.ofString());
+                polls++;
+                if (seen.statusCode() == 200) {
+                    etag = seen.headers().firstValue("ETag").orElse(null);
+                    if (seen.body().contains("\"level\":\"M1\"")) {
+                        millis[i] = (System.nanoTime() - approved) / 1e6;
+                        break;
+                    }
+                } else if (seen.statusCode() != 304) {
+                    errors++;
+                }
+                if (System.nanoTime() - approved > 30_000_000_000L) {
+                    throw new IllegalStateException(p.name() + " did not show within 30 s");
+                }
+                LockSupport.parkNanos(pollMicros * 1000);
+            }
+        }
+        Arrays.sort(millis);
+        System.out.printf("freshness: %d approvals, approval response -> level in the catalog: p50 %.1f ms, "
+                + "p90 %.1f ms, p99 %.1f ms, max %.1f ms, min %.1f ms (%d polls, %d errors)%n", approvals,
+                percentile(millis, 50), percentile(millis, 90), percentile(millis, 99), millis[approvals - 1], millis[0],
+                polls, errors);
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static double percentile(double[] sorted, double p) {
+        int rank = (int) Math.ceil(p / 100 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+}

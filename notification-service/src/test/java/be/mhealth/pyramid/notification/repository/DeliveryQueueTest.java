@@ -1,0 +1,158 @@
+package be.mhealth.pyramid.notification.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import be.mhealth.pyramid.notification.Fixtures;
+import be.mhealth.pyramid.notification.domain.Audience;
+import be.mhealth.pyramid.notification.domain.DeliveryStatus;
+import be.mhealth.pyramid.testing.KafkaResource;
+import be.mhealth.pyramid.testing.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The queue's writes on real PostgreSQL: an attempt's outcome and the subscription's run of failures, and the lock
+ * order that keeps the worker and the API from deadlocking (both take the subscription's row before its deliveries').
+ * The subscriptions here are paused, so that the service's own worker leaves their deliveries alone.
+ */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+class DeliveryQueueTest {
+
+    static final Audience MEDISOFT = Audience.vendor("medisoft");
+
+    @Inject
+    DeliveryQueue queue;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Fixtures fixtures;
+
+    @AfterEach
+    void clean() {
+        fixtures.clear();
+    }
+
+    @Test
+    void failuresStartTheSubscriptionsRunOfFailuresAndASuccessEndsIt() {
+        UUID subscription = pausedSubscription();
+        UUID first = queued(subscription);
+        UUID second = queued(subscription);
+        OffsetDateTime t0 = OffsetDateTime.parse("2026-12-01T10:00:00Z");
+
+        assertThat(failed(first, t0)).isAtSameInstantAs(t0);
+        assertThat(failed(second, t0.plusMinutes(5))).as("the run started at the first failure")
+                .isAtSameInstantAs(t0);
+        assertThat(failingSince(subscription)).isAtSameInstantAs(t0);
+
+        QuarkusTransaction.requiringNew().run(() -> queue.succeeded(first, 204, t0.plusMinutes(6)));
+        assertThat(failingSince(subscription)).isNull();
+        assertThat(fixtures.deliveries(subscription)).filteredOn(d -> d.id().equals(first)).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+                    assertThat(d.attempts()).isEqualTo(2);
+                });
+
+        // An outcome that comes too late (the delivery is no longer pending) changes nothing.
+        assertThat(failed(first, t0.plusMinutes(7))).isNull();
+        assertThat(failingSince(subscription)).isNull();
+    }
+
+    @Test
+    void theWorkerRecordingAnOutcomeAndTheApiDeletingTheSubscriptionDoNotDeadlock() throws Exception {
+        UUID subscription = pausedSubscription();
+        UUID delivery = queued(subscription);
+        OffsetDateTime now = OffsetDateTime.now();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch apiHoldsTheSubscription = new CountDownLatch(1);
+            CountDownLatch workerWaits = new CountDownLatch(1);
+            // The API's delete: the subscription locked (SubscriptionService.locked), then deleted with its deliveries.
+            Future<?> api = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("select id from subscription where id = ?1 for update")
+                        .setParameter(1, subscription).getResultList();
+                apiHoldsTheSubscription.countDown();
+                await(workerWaits);
+                em.createNativeQuery("delete from subscription where id = ?1").setParameter(1, subscription)
+                        .executeUpdate();
+            }));
+            assertThat(apiHoldsTheSubscription.await(10, TimeUnit.SECONDS)).isTrue();
+            // The worker records a failed attempt meanwhile. Had it locked the delivery first, the delete's cascade
+            // would wait for it while it waits for the subscription: PostgreSQL would abort one of the two.
+            Future<OffsetDateTime> worker = threads.submit(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> queue.failed(delivery, 500, "HTTP 500", now, now.plusSeconds(30))));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> transactionsWaitingForALock() >= 1);
+            workerWaits.countDown();
+
+            api.get(20, TimeUnit.SECONDS);
+            assertThat(worker.get(20, TimeUnit.SECONDS)).as("the subscription and its delivery are gone").isNull();
+            assertThat(fixtures.deliveries(subscription)).isEmpty();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private UUID pausedSubscription() {
+        UUID id = fixtures.subscribe(MEDISOFT, "https://hooks.example.com/pyramid", "registry.app.registered").id();
+        fixtures.sql("update subscription set status = 'PAUSED', paused_at = now(), paused_by = 'fixture' "
+                + "where id = '" + id + "'");
+        return id;
+    }
+
+    private UUID queued(UUID subscription) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return QuarkusTransaction.requiringNew().call(() -> queue.queuePing(subscription, "webhook.ping", "{}", now,
+                now.plusDays(1)));
+    }
+
+    private OffsetDateTime failed(UUID delivery, OffsetDateTime at) {
+        return QuarkusTransaction.requiringNew().call(() -> queue.failed(delivery, 500, "HTTP 500", at,
+                at.plusMinutes(1)));
+    }
+
+    private OffsetDateTime failingSince(UUID subscription) {
+        Object since = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select failing_since from subscription where id = ?1").setParameter(1, subscription)
+                .getSingleResult());
+        return since == null ? null : since instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC)
+                : since instanceof java.sql.Timestamp t ? t.toInstant().atOffset(java.time.ZoneOffset.UTC)
+                : (OffsetDateTime) since;
+    }
+
+    private long transactionsWaitingForALock() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                        + "and datname = current_database()").getSingleResult()).longValue());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other transaction did not get there");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
