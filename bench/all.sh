@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmarks of issue 17 (goals 1, 2, 4, 5) in one run, on a platform of their own: private ports 18400-18409,
+# The benchmarks of issue 17 (goals 1, 2, 4, 5) in one run, on a platform of their own: private ports 18400-18419,
 # state in bench/.state (PYRAMID_STATE_DIR), stopped at the end whatever happens. Run it alone on the machine
 # (here: /work/bin/heavy bench/all.sh); prints every table to stdout and bench/.state/results.txt.
 #   1. start times and idle RSS (bench/start.sh)
@@ -14,7 +14,8 @@ export PYRAMID_PG_PORT=18400 PYRAMID_KAFKA_PORT=18401 PYRAMID_KAFKA_CONTROLLER_P
   PYRAMID_KEYCLOAK_MANAGEMENT_PORT=18404 PYRAMID_GATEWAY_PORT=18405 PYRAMID_REGISTRY_PORT=18406 PYRAMID_M1_PORT=18407 \
   PYRAMID_M2_PORT=18408 PYRAMID_M3_PORT=18409 PYRAMID_REDIS_PORT=18410 PYRAMID_GATEWAY_MANAGEMENT_PORT=18411 \
   PYRAMID_REGISTRY_MANAGEMENT_PORT=18412 PYRAMID_M1_MANAGEMENT_PORT=18413 PYRAMID_M2_MANAGEMENT_PORT=18414 \
-  PYRAMID_M3_MANAGEMENT_PORT=18415 PYRAMID_NOTIFICATION_PORT=18416 PYRAMID_NOTIFICATION_MANAGEMENT_PORT=18417
+  PYRAMID_M3_MANAGEMENT_PORT=18415 PYRAMID_NOTIFICATION_PORT=18416 PYRAMID_NOTIFICATION_MANAGEMENT_PORT=18417 \
+  PYRAMID_PORTAL_PORT=18418 PYRAMID_PORTAL_MANAGEMENT_PORT=18419
 # The load test and the freshness polls use the trusted portal client's token when the realm has pyramid-portal. Until
 # it does, reads need the gateway's read budget raised, as the end-to-end suite does; BENCH_KEEP_BUDGETS=1 keeps the
 # configured one (then the portal's own budget is what lets the load through). The freshness probe's set-up writes
@@ -36,8 +37,22 @@ mkdir -p "$PYRAMID_STATE_DIR"
 RESULTS="$PYRAMID_STATE_DIR/results.txt"
 trap '"$ROOT/pyramid" down >/dev/null 2>&1 || true' EXIT
 
+# How fast this VM was during the run: a fixed piece of CPU work before it, and the share of CPU time the hypervisor
+# took (steal) or the disks held (iowait) from /proc/stat over the whole run. Figures of runs on different days
+# differ by as much as these do.
+cpu_work() { python3 -c 'import time; t = time.perf_counter(); sum(i * i for i in range(5_000_000)); print(f"{(time.perf_counter() - t) * 1000:.0f} ms")'; }
+cpu_times() { head -n1 /proc/stat; }
+shares() { # first-line last-line of /proc/stat
+  python3 -c 'import sys
+a, b = ([int(x) for x in l.split()[1:9]] for l in sys.argv[1:3])
+d = [y - x for x, y in zip(a, b)]
+print(f"steal {100 * d[7] / sum(d):.0f} %, iowait {100 * d[4] / sum(d):.0f} %, idle {100 * d[3] / sum(d):.0f} % of CPU time")' "$1" "$2"
+}
+STAT_BEFORE="$(cpu_times)"
+
 {
   echo "bench/all.sh on $(hostname), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "calibration: a fixed CPU task (python, 5M squares) took $(cpu_work)"
   echo "commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo ' (with local changes)')"
   "$ROOT/pyramid" down >/dev/null
   if only start; then
@@ -64,5 +79,5 @@ trap '"$ROOT/pyramid" down >/dev/null 2>&1 || true' EXIT
     echo; echo "## Open-model load through the gateway (goal 2)"
     "$HERE/catalog-load.sh"
   fi
-  echo; echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo; echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg); during the run: $(shares "$STAT_BEFORE" "$(cpu_times)")"
 } 2>&1 | tee "$RESULTS"

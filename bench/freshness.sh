@@ -3,8 +3,8 @@
 # gateway), over APPROVALS (default 200) approvals one after the other, against a running platform (./pyramid up;
 # ports from the same PYRAMID_*_PORT variables). Then where the time went, from the services' own timestamps:
 # m1 outbox row written -> published (relay), -> registry consumed it, -> level changed.
-#   bench/freshness.sh
-# The probe makes ~5 write requests per approval as four vendors and fiona, and polls the catalog every ~1 ms: the
+#   bench/freshness.sh    (APPROVALS=200; WARMUP=50 approvals first, not counted; POLL_US=3000 between polls)
+# The probe makes ~5 write requests per approval as four vendors and fiona, and polls the catalog every ~3 ms: the
 # gateway's budgets must allow that. With a trusted portal client in the realm (pyramid-portal) its token is used
 # for the polls; the platform started by bench/all.sh raises the budgets as the end-to-end suite does.
 set -euo pipefail
@@ -21,7 +21,7 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/java}"
 token="$("$ROOT/bench/portal-token.sh" 2>/dev/null || true)"
 out="$(mktemp)"
 "$JAVA" -cp "$JAR" be.mhealth.pyramid.e2e.Freshness --gateway "$GATEWAY" --keycloak "$REALM" --approvals "$APPROVALS" \
-  --read-token "$token" | tee "$out"
+  --read-token "$token" --poll-us "${POLL_US:-3000}" --warmup "${WARMUP:-50}" | tee "$out"
 rm -f "$out"
 
 PSQL="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | sort -V | tail -n1)"

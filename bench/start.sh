@@ -8,14 +8,15 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${PYRAMID_STATE_DIR:-$ROOT/.pyramid}"
-SERVICES=(registry-service m1-ce-service m2-interop-service m3-reimbursement-service gateway)
+SERVICES=(registry-service m1-ce-service m2-interop-service m3-reimbursement-service notification-service gateway portal)
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
-port() {
+port() { # a service's management interface, where its readiness is answered (defaults as in ./pyramid)
   case "$1" in
-    gateway) echo "${PYRAMID_GATEWAY_PORT:-8080}" ;; registry-service) echo "${PYRAMID_REGISTRY_PORT:-8081}" ;;
-    m1-ce-service) echo "${PYRAMID_M1_PORT:-8082}" ;; m2-interop-service) echo "${PYRAMID_M2_PORT:-8083}" ;;
-    m3-reimbursement-service) echo "${PYRAMID_M3_PORT:-8084}" ;;
+    gateway) echo "${PYRAMID_GATEWAY_MANAGEMENT_PORT:-9080}" ;; registry-service) echo "${PYRAMID_REGISTRY_MANAGEMENT_PORT:-9081}" ;;
+    m1-ce-service) echo "${PYRAMID_M1_MANAGEMENT_PORT:-9082}" ;; m2-interop-service) echo "${PYRAMID_M2_MANAGEMENT_PORT:-9083}" ;;
+    m3-reimbursement-service) echo "${PYRAMID_M3_MANAGEMENT_PORT:-9084}" ;;
+    notification-service) echo "${PYRAMID_NOTIFICATION_MANAGEMENT_PORT:-9085}" ;; portal) echo "${PYRAMID_PORTAL_MANAGEMENT_PORT:-9086}" ;;
   esac
 }
 
