@@ -96,6 +96,13 @@ public class Fixtures {
         clock.reset();
     }
 
+    /** Whether the inbox recorded the event as handled ({@code processed_event}). */
+    public boolean processed(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from processed_event where event_id = ?1").setParameter(1, eventId)
+                .getSingleResult()).longValue() > 0);
+    }
+
     public void sql(String statement) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
     }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import be.mhealth.pyramid.events.AppEvent;
 import be.mhealth.pyramid.events.EventEnvelope;
+import be.mhealth.pyramid.events.EventType;
 import be.mhealth.pyramid.events.Topic;
 import be.mhealth.pyramid.notification.service.EventFanOut;
 import be.mhealth.pyramid.support.inbox.Inbox;
@@ -17,7 +18,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Every event of the four topics, each turned into deliveries once, through the Inbox: in the transaction that records
- * it as consumed; retried when the failure will pass, parked (with the app's later events held behind it) when not.
+ * it as consumed; retried when the failure will pass, parked (with the app's later events held behind it) when not. A
+ * level's event no subscription asks for is passed over without a transaction ({@link EventFanOut#receivable}).
  */
 @ApplicationScoped
 public class EventConsumer implements InboxHandler {
@@ -38,6 +40,11 @@ public class EventConsumer implements InboxHandler {
     @Override
     public void apply(EventEnvelope<AppEvent> event) {
         fanOut.apply(event);
+    }
+
+    @Override
+    public boolean applies(EventType type) {
+        return fanOut.receivable(type);
     }
 
     @Incoming(Topic.Names.REGISTRY_APPS)

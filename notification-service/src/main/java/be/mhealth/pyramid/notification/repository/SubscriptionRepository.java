@@ -3,6 +3,7 @@ package be.mhealth.pyramid.notification.repository;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import be.mhealth.pyramid.notification.domain.Audience;
 import be.mhealth.pyramid.notification.domain.Subscription;
@@ -22,5 +23,13 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
 
     public long countOwnedBy(Audience owner) {
         return count("ownerKind = ?1 and owner = ?2", owner.kind(), owner.owner());
+    }
+
+    /** Whether any subscription, active or paused, asks for events of this name. */
+    @Transactional
+    public boolean anyAskFor(String eventName) {
+        return (Boolean) getEntityManager()
+                .createNativeQuery("select exists (select 1 from subscription where ?1 = any(events))")
+                .setParameter(1, eventName).getSingleResult();
     }
 }

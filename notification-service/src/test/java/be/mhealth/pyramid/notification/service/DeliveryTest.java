@@ -288,6 +288,38 @@ class DeliveryTest {
     }
 
     @Test
+    void aLevelsEventNoSubscriptionAsksForIsPassedOverUntilOneDoes() {
+        Subscribed medisoft = fixtures.subscribe(MEDISOFT, receiver.url("/passed-over"), "m1.dossier-state-changed");
+        UUID app = UUID.randomUUID();
+        TopicWriter.event(registered(app, "medisoft")).send();
+        // One partition (the app's key): the state changes on either side of the grant bracket its handling.
+        TopicWriter before = TopicWriter.event(stateChanged(app, "medisoft", Level.M1, "DRAFT", "SUBMITTED", "SUBMIT",
+                "VENDOR"));
+        before.send();
+        TopicWriter unheard = TopicWriter.event(m1Granted(app));
+        unheard.send();
+        TopicWriter after = TopicWriter.event(stateChanged(app, "medisoft", Level.M1, "SUBMITTED", "IN_REVIEW",
+                "START_REVIEW", "AUTHORITY"));
+        after.send();
+
+        receiver.await("/passed-over", 2);
+        assertThat(fixtures.processed(before.id())).isTrue();
+        assertThat(fixtures.processed(after.id())).isTrue();
+        assertThat(fixtures.processed(unheard.id())).as("nobody asked for m1.granted: no transaction, no trace")
+                .isFalse();
+
+        Subscribed famhp = fixtures.subscribe(Audience.authority(Authority.FAMHP), receiver.url("/heard"),
+                "m1.granted");
+        TopicWriter heard = TopicWriter.event(m1Granted(app));
+        heard.send();
+        assertThat(json(receiver.await("/heard", 1).get(0)).getString("type")).isEqualTo("m1.granted");
+        assertThat(fixtures.processed(heard.id())).isTrue();
+        assertThat(fixtures.deliveries(famhp.id())).extracting(Delivery::eventId).containsExactly(heard.id());
+        assertThat(fixtures.deliveries(medisoft.id())).extracting(Delivery::eventType)
+                .containsOnly("m1.dossier-state-changed");
+    }
+
+    @Test
     void redirectsAreNotFollowed() {
         Subscribed subscription = fixtures.subscribe(MEDISOFT, receiver.url("/redirect"), "registry.app.registered");
         receiver.answer("/redirect", 302);

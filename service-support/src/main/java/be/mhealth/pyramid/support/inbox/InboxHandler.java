@@ -21,9 +21,10 @@ public interface InboxHandler {
     void apply(EventEnvelope<AppEvent> event);
 
     /**
-     * Whether this handler does anything with events of {@code type}. A record of a type it does not apply is passed
-     * over without a transaction once it reads as valid (a record that does not read is parked as always), so that it
-     * does not delay the app's next event on the partition.
+     * Whether this handler does anything with events of {@code type}, asked for each record (the answer may change,
+     * e.g. with subscriptions). A record of a type it does not apply is passed over without a transaction once it reads
+     * as valid (a record that does not read is parked as always), so that it does not delay the app's next event on the
+     * partition.
      */
     default boolean applies(EventType type) {
         return true;
