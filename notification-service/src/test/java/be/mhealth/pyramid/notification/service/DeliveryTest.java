@@ -320,6 +320,31 @@ class DeliveryTest {
     }
 
     @Test
+    void aStoppedDatabaseWhileAskingWhoSubscribedIsWaitedFor() {
+        Subscribed famhp = fixtures.subscribe(Audience.authority(Authority.FAMHP), receiver.url("/database-restart"),
+                "m1.granted");
+        PostgresResource.stopServer();
+        try {
+            TopicWriter.event(m1Granted(UUID.randomUUID())).send();
+            sleep(Duration.ofSeconds(2));
+        } finally {
+            PostgresResource.startServer();
+        }
+
+        assertThat(json(receiver.await("/database-restart", 1).get(0)).getString("type")).isEqualTo("m1.granted");
+        assertThat(fixtures.deliveries(famhp.id())).hasSize(1);
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void redirectsAreNotFollowed() {
         Subscribed subscription = fixtures.subscribe(MEDISOFT, receiver.url("/redirect"), "registry.app.registered");
         receiver.answer("/redirect", 302);

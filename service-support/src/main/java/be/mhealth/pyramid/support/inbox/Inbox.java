@@ -117,7 +117,7 @@ public class Inbox {
         Optional<Topic> topic = Topic.find(record.topic());
         Optional<EventType> type = record.header("ce_type").flatMap(EventType::byCeType);
         if (topic.isEmpty() || type.isEmpty() || !handlers.topics().contains(topic.get())
-                || handlers.of(topic.get()).applies(type.get())) {
+                || appliesOrUnknown(handlers.of(topic.get()), type.get(), record)) {
             return false;
         }
         try {
@@ -125,6 +125,20 @@ public class Inbox {
             return true;
         } catch (RuntimeException unreadable) {
             return false;
+        }
+    }
+
+    /**
+     * Whether the handler applies the type; when it cannot say (its answer may read the database, which may be down),
+     * the record goes the usual way, where failures are retried with backoff, rather than out of the consumer.
+     */
+    private static boolean appliesOrUnknown(InboxHandler handler, EventType type, InboundRecord record) {
+        try {
+            return handler.applies(type);
+        } catch (RuntimeException e) {
+            LOG.debugf("whether %s applies could not be told (%s); handling it in a transaction",
+                    record.position(), Failures.telling(e));
+            return true;
         }
     }
 
