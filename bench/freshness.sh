@@ -3,7 +3,9 @@
 # gateway), over APPROVALS (default 200) approvals one after the other, against a running platform (./pyramid up;
 # ports from the same PYRAMID_*_PORT variables). Then where the time went, from the services' own timestamps:
 # m1 outbox row written -> published (relay), -> registry consumed it, -> level changed.
-#   bench/freshness.sh    (APPROVALS=200; WARMUP=50 approvals first, not counted; POLL_US=3000 between polls)
+#   bench/freshness.sh    (APPROVALS=200; WARMUP=1000 approvals first, back to back, not counted; POLL_US=3000
+#                          between polls; GAP_MS=250 between one approval showing and the next, 0 = back to back; TRACE=true prints
+#                          each approval's polls)
 # The probe makes ~5 write requests per approval as four vendors and fiona, and polls the catalog every ~3 ms: the
 # gateway's budgets must allow that. With a trusted portal client in the realm (pyramid-portal) its token is used
 # for the polls; the platform started by bench/all.sh raises the budgets as the end-to-end suite does.
@@ -20,8 +22,12 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/java}"
 [ -n "$JAVA" ] || JAVA="$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V | tail -n1)"
 token="$("$ROOT/bench/portal-token.sh" 2>/dev/null || true)"
 out="$(mktemp)"
-"$JAVA" -cp "$JAR" be.mhealth.pyramid.e2e.Freshness --gateway "$GATEWAY" --keycloak "$REALM" --approvals "$APPROVALS" \
-  --read-token "$token" --poll-us "${POLL_US:-3000}" --warmup "${WARMUP:-50}" | tee "$out"
+# The probe shares the machine with what it measures: its JVM compiles with C1 only and collects with one thread, so
+# that its own JIT and GC threads take less CPU from the platform (PROBE_JAVA_OPTS overrides).
+# shellcheck disable=SC2086
+"$JAVA" ${PROBE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -cp "$JAR" be.mhealth.pyramid.e2e.Freshness \
+  --gateway "$GATEWAY" --keycloak "$REALM" --approvals "$APPROVALS" --read-token "$token" --poll-us "${POLL_US:-3000}" --warmup "${WARMUP:-1000}" --gap-ms "${GAP_MS:-250}" \
+  --trace "${TRACE:-false}" | tee "$out"
 rm -f "$out"
 
 PSQL="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | sort -V | tail -n1)"

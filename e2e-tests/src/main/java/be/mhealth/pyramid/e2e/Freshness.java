@@ -17,13 +17,17 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Freshness: the time from an M1 approval's response to the app showing at M1 in the public catalog, through the
- * gateway, for {@code --approvals} apps one after the other, after {@code --warmup} approvals (default 50) that are
+ * gateway, for {@code --approvals} apps one after the other, after {@code --warmup} approvals (default 1,000) that are
  * reported apart: the services' code paths run compiled, as on a platform in use. Prints p50/p90/p99/max. Prepares
- * the apps and their submitted dossiers first (vendors alice, bob, chloe, dirk), then approves them as fiona (FAMHP)
- * and polls the catalog (a search for the app's unique name) {@code --poll-us} microseconds after each answer
- * (default 3,000) with If-None-Match, so that a poll costs the registry one tiny query until the catalog changes. A
- * poll still costs the machine a few milliseconds of CPU (probe, gateway, registry, PostgreSQL); on two cores,
- * polling every millisecond slowed the very path it measured (bench/README.md, goal 4).
+ * the apps and their submitted dossiers first (vendors alice, bob, chloe, dirk), then approves them as fiona (FAMHP).
+ * Before each approval it reads the catalog (a search for the app's unique name) as a portal that shows it would
+ * hold it; after the approval it polls with that answer's ETag ({@code If-None-Match}) {@code --poll-us}
+ * microseconds after each answer (default 3,000), so that a poll costs the registry one tiny query until the catalog
+ * changes. A poll still costs the machine a few milliseconds of CPU (probe, gateway, registry, PostgreSQL); on two
+ * cores, polling every millisecond slowed the very path it measured (bench/README.md, goal 4). Between one approval
+ * showing and the next it waits {@code --gap-ms} (default 250; 0 = back to back), so that each approval meets a
+ * platform done with the previous one, as approvals made by people do; the warm-up approves back to back.
+ * {@code --trace true} prints each approval's polls.
  *
  * <p>Run by {@code bench/freshness.sh}; needs a gateway whose budgets allow the polling (that script raises them, or
  * pass a trusted client's token with {@code --read-token}).
@@ -36,8 +40,10 @@ public final class Freshness {
         String gateway = "http://localhost:8080";
         String realm = "http://localhost:8180/realms/pyramid";
         int approvals = 200;
-        int warmup = 50;
+        int warmup = 1000;
         long pollMicros = 3000;
+        long gapMillis = 250;
+        boolean trace = false;
         String readToken = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -46,6 +52,8 @@ public final class Freshness {
                 case "--approvals" -> approvals = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--poll-us" -> pollMicros = Long.parseLong(args[i + 1]);
+                case "--gap-ms" -> gapMillis = Long.parseLong(args[i + 1]);
+                case "--trace" -> trace = Boolean.parseBoolean(args[i + 1]);
                 case "--read-token" -> readToken = args[i + 1].isBlank() ? null : args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -66,13 +74,15 @@ public final class Freshness {
             pending.add(new Pending(name, steps.submitM1(vendor, app, "IIa", LocalDate.now().plusYears(2))));
         }
 
-        Probe probe = new Probe(client, gateway, readToken, pollMicros);
+        Probe probe = new Probe(client, gateway, readToken, pollMicros, trace);
         if (warmup > 0) {
             System.out.printf("freshness: warming up with %d approvals (not counted)%n", warmup);
-            report("warm-up, not counted", probe, probe.approve(pending.subList(0, warmup)));
+            report("warm-up, not counted", probe, probe.approve(pending.subList(0, warmup), 0));
         }
-        System.out.printf("freshness: approving %d dossiers one after the other%n", approvals);
-        report("approval response -> level in the catalog", probe, probe.approve(pending.subList(warmup, total)));
+        System.out.printf("freshness: approving %d dossiers one after the other, %d ms after the previous one "
+                + "showed, polling every %d us%n", approvals, gapMillis, pollMicros);
+        report("approval response -> level in the catalog", probe,
+                probe.approve(pending.subList(warmup, total), gapMillis));
     }
 
     record Pending(String name, UUID dossier) {
@@ -94,19 +104,21 @@ public final class Freshness {
         private final String gateway;
         private final String readToken;
         private final long pollMicros;
+        private final boolean trace;
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         int polls;
         int errors;
 
-        Probe(PyramidClient client, String gateway, String readToken, long pollMicros) {
+        Probe(PyramidClient client, String gateway, String readToken, long pollMicros, boolean trace) {
             this.client = client;
             this.gateway = gateway;
             this.readToken = readToken;
             this.pollMicros = pollMicros;
+            this.trace = trace;
         }
 
-        double[] approve(List<Pending> dossiers) throws Exception {
+        double[] approve(List<Pending> dossiers, long gapMillis) throws Exception {
             double[] millis = new double[dossiers.size()];
             String fiona = null;
             for (int i = 0; i < dossiers.size(); i++) {
@@ -114,33 +126,45 @@ public final class Freshness {
                 if (i % 50 == 0) {
                     fiona = client.userToken("fiona");
                 }
+                // A pause between approvals lets the platform finish the previous one (its level change fans out
+                // to four services), as approvals made by people, minutes apart, find it; 0 approves back to back.
+                Thread.sleep(gapMillis);
+                // The catalog's answer before the approval, as a portal that watches it holds it: after the
+                // approval only its ETag is sent, so that the polls cost one tiny query until the level shows.
+                URI catalog = URI.create(gateway + "/api/v1/catalog?lang=en&q="
+                        + URLEncoder.encode(p.name(), StandardCharsets.UTF_8));
+                HttpResponse<String> before = poll(catalog, null);
+                if (before.statusCode() != 200 || before.body().contains("\"level\":\"M1\"")) {
+                    throw new IllegalStateException(p.name() + " before its approval: " + before.statusCode());
+                }
+                String etag = before.headers().firstValue("ETag").orElse(null);
                 HttpRequest decide = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/m1/dossiers/" + p.dossier()
                         + "/decision")).header("Authorization", "Bearer " + fiona)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"outcome\":\"APPROVED\"}")).build();
                 HttpResponse<String> decided = http.send(decide, HttpResponse.BodyHandlers.ofString());
                 long approved = System.nanoTime();
+                StringBuilder polled = new StringBuilder();
                 if (decided.statusCode() != 200) {
                     throw new IllegalStateException("approval answered " + decided.statusCode() + ": "
                             + decided.body());
                 }
-                URI catalog = URI.create(gateway + "/api/v1/catalog?lang=en&q="
-                        + URLEncoder.encode(p.name(), StandardCharsets.UTF_8));
-                String etag = null;
                 while (true) {
-                    HttpRequest.Builder poll = HttpRequest.newBuilder(catalog).GET();
-                    if (etag != null) {
-                        poll.header("If-None-Match", etag);
-                    }
-                    if (readToken != null) {
-                        poll.header("Authorization", "Bearer " + readToken);
-                    }
-                    HttpResponse<String> seen = http.send(poll.build(), HttpResponse.BodyHandlers.ofString());
+                    long sent = System.nanoTime();
+                    HttpResponse<String> seen = poll(catalog, etag);
                     polls++;
+                    if (trace) {
+                        polled.append(String.format(" %.1f-%.1f:%d", (sent - approved) / 1e6,
+                                (System.nanoTime() - approved) / 1e6, seen.statusCode()));
+                    }
                     if (seen.statusCode() == 200) {
                         etag = seen.headers().firstValue("ETag").orElse(null);
                         if (seen.body().contains("\"level\":\"M1\"")) {
                             millis[i] = (System.nanoTime() - approved) / 1e6;
+                            if (trace) {
+                                System.out.printf("freshness: trace %s polls (ms after the approval's response: "
+                                        + "sent-answered:status)%s%n", p.name(), polled);
+                            }
                             break;
                         }
                     } else if (seen.statusCode() != 304) {
@@ -153,6 +177,17 @@ public final class Freshness {
                 }
             }
             return millis;
+        }
+
+        private HttpResponse<String> poll(URI catalog, String etag) throws Exception {
+            HttpRequest.Builder poll = HttpRequest.newBuilder(catalog).GET();
+            if (etag != null) {
+                poll.header("If-None-Match", etag);
+            }
+            if (readToken != null) {
+                poll.header("Authorization", "Bearer " + readToken);
+            }
+            return http.send(poll.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 

@@ -55,27 +55,7 @@ class CatalogPlanTest {
 
     @Test
     void catalogQueriesUseTheIndexesAt100kApps() throws SQLException {
-        sql("""
-                insert into app (id, organization_id, name_nl, name_fr, name_en, name_de,
-                    summary_nl, summary_fr, summary_en, summary_de, description, category, target_users, platforms, website,
-                    support_email, supported_languages, effective_level, delisted_at, delisting_reason, version,
-                    created_at, created_by, updated_at, updated_by)
-                select gen_random_uuid(), 'plan-test',
-                    'App ' || left(md5(i::text), 10), 'Appli ' || left(md5(i::text), 10),
-                    'App ' || left(md5(i::text), 10), case when i % 4 = 0 then 'Anwendung ' || left(md5(i::text), 10) end,
-                    'Over ' || left(md5((-i)::text), 10), 'Sur ' || left(md5((-i)::text), 10),
-                    'About ' || left(md5((-i)::text), 10),
-                    case when i % 4 = 0 then 'Über ' || left(md5((-i)::text), 10) end,
-                    jsonb_build_object('en', 'App ' || i || ' helps patients. ' || repeat('Lorem ipsum dolor. ', 25)),
-                    (array['CARDIOLOGY','DIABETES','MENTAL_HEALTH','ONCOLOGY','RESPIRATORY','REHABILITATION',
-                           'NEUROLOGY','MUSCULOSKELETAL','PREGNANCY','SLEEP','PREVENTION','OTHER'])[1 + i % 12],
-                    case when i % 3 = 0 then array['HEALTHCARE_PROFESSIONAL','PATIENT'] else array['PATIENT'] end,
-                    case i % 3 when 0 then array['ANDROID','IOS'] when 1 then array['ANDROID'] else array['WEB'] end,
-                    'https://example.be/' || i, 'support@example.be', array['fr','nl'],
-                    case when i % 10 < 4 then null when i % 10 < 7 then 'M1' when i % 10 < 9 then 'M2' else 'M3' end,
-                    case when i % 10 = 0 then now() end, case when i % 10 = 0 then 'CERTIFICATE_EXPIRED' end,
-                    0, now(), 'plan-test', now(), 'plan-test'
-                from generate_series(1, 100000) i""");
+        insertApps(100_000);
         // As autovacuum would: statistics and a current visibility map (index-only scans rely on it).
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             sql("vacuum analyze app");
@@ -150,6 +130,46 @@ class CatalogPlanTest {
                 + "and platforms @> array['WEB'] and effective_level >= 'M2'"))
                 .isEqualTo(sum("select count(*) from app where effective_level >= 'M2' and category = 'DIABETES' "
                         + "and platforms @> array['WEB']"));
+    }
+
+    /**
+     * A newly listed app goes straight into the trigram indexes that text searches read, not into GIN's pending list,
+     * which every search would scan in full until a vacuum flushed it (V6).
+     */
+    @Test
+    void newlyListedAppsGoStraightIntoTheSearchIndexes() throws SQLException {
+        insertApps(2_000);
+        for (String index : List.of("app_search_nl", "app_search_fr", "app_search_en", "app_search_de",
+                "app_delisted_search_nl", "app_delisted_search_fr", "app_delisted_search_en",
+                "app_delisted_search_de")) {
+            // The pages a pending list held, moved into the index by this call: none.
+            assertThat(sum("select gin_clean_pending_list('" + index + "'::regclass)")).as(index).isZero();
+        }
+    }
+
+    /** {@code count} apps of ORGANIZATION: 60 % listed (M1 30 %, M2 20 %, M3 10 %), 10 % delisted. */
+    private void insertApps(int count) throws SQLException {
+        sql("""
+                insert into app (id, organization_id, name_nl, name_fr, name_en, name_de,
+                    summary_nl, summary_fr, summary_en, summary_de, description, category, target_users, platforms, website,
+                    support_email, supported_languages, effective_level, delisted_at, delisting_reason, version,
+                    created_at, created_by, updated_at, updated_by)
+                select gen_random_uuid(), 'plan-test',
+                    'App ' || left(md5(i::text), 10), 'Appli ' || left(md5(i::text), 10),
+                    'App ' || left(md5(i::text), 10), case when i % 4 = 0 then 'Anwendung ' || left(md5(i::text), 10) end,
+                    'Over ' || left(md5((-i)::text), 10), 'Sur ' || left(md5((-i)::text), 10),
+                    'About ' || left(md5((-i)::text), 10),
+                    case when i % 4 = 0 then 'Über ' || left(md5((-i)::text), 10) end,
+                    jsonb_build_object('en', 'App ' || i || ' helps patients. ' || repeat('Lorem ipsum dolor. ', 25)),
+                    (array['CARDIOLOGY','DIABETES','MENTAL_HEALTH','ONCOLOGY','RESPIRATORY','REHABILITATION',
+                           'NEUROLOGY','MUSCULOSKELETAL','PREGNANCY','SLEEP','PREVENTION','OTHER'])[1 + i % 12],
+                    case when i % 3 = 0 then array['HEALTHCARE_PROFESSIONAL','PATIENT'] else array['PATIENT'] end,
+                    case i % 3 when 0 then array['ANDROID','IOS'] when 1 then array['ANDROID'] else array['WEB'] end,
+                    'https://example.be/' || i, 'support@example.be', array['fr','nl'],
+                    case when i % 10 < 4 then null when i % 10 < 7 then 'M1' when i % 10 < 9 then 'M2' else 'M3' end,
+                    case when i % 10 = 0 then now() end, case when i % 10 = 0 then 'CERTIFICATE_EXPIRED' end,
+                    0, now(), 'plan-test', now(), 'plan-test'
+                from generate_series(1, COUNT) i""".replace("COUNT", Integer.toString(count)));
     }
 
     @AfterEach
