@@ -19,6 +19,10 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ConsumerPositions {
 
+    private static final String ON_CONFLICT = " on conflict (topic, kafka_partition) do update "
+            + "set last_offset = excluded.last_offset, updated_at = excluded.updated_at "
+            + "where consumer_position.last_offset < excluded.last_offset";
+
     private final EntityManager em;
     private final Clock clock;
     /** Marks known to be committed: a record at or below them is skipped without a transaction. */
@@ -42,13 +46,28 @@ public class ConsumerPositions {
     @Transactional(Transactional.TxType.MANDATORY)
     boolean advance(InboundRecord record) {
         int moved = em.createNativeQuery("insert into consumer_position (topic, kafka_partition, last_offset, updated_at) "
-                + "values (?1, ?2, ?3, ?4) on conflict (topic, kafka_partition) do update "
-                + "set last_offset = excluded.last_offset, updated_at = excluded.updated_at "
-                + "where consumer_position.last_offset < excluded.last_offset")
+                + "values (?1, ?2, ?3, ?4)" + ON_CONFLICT)
                 .setParameter(1, record.topic())
                 .setParameter(2, record.partition())
                 .setParameter(3, record.offset())
                 .setParameter(4, OffsetDateTime.now(clock))
+                .executeUpdate();
+        return moved == 1;
+    }
+
+    /**
+     * As {@link #advance(InboundRecord)}, after setting the transaction's {@code lock_timeout} (a PostgreSQL
+     * interval, e.g. {@code 5000ms}) in the same statement: one round trip for both, before the first lock it waits for.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean advance(InboundRecord record, String lockTimeout) {
+        int moved = em.createNativeQuery("insert into consumer_position (topic, kafka_partition, last_offset, updated_at) "
+                + "select ?1, ?2, ?3, ?4 from (select set_config('lock_timeout', ?5, true)) timeout" + ON_CONFLICT)
+                .setParameter(1, record.topic())
+                .setParameter(2, record.partition())
+                .setParameter(3, record.offset())
+                .setParameter(4, OffsetDateTime.now(clock))
+                .setParameter(5, lockTimeout)
                 .executeUpdate();
         return moved == 1;
     }

@@ -149,18 +149,24 @@ public class Inbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     Outcome receive(InboundRecord record) {
-        em.createNativeQuery("select set_config('lock_timeout', ?1, true)").setParameter(1, lockTimeout)
-                .getSingleResult();
-        if (!positions.advance(record)) {
+        // Three round trips before the event's own statements: lock timeout and mark, the app's lock, then its id
+        // recorded as processed and the app's first unresolved event read (after the lock, so that it stands).
+        if (!positions.advance(record, lockTimeout)) {
             return Outcome.ALREADY_HANDLED;
         }
         parked.lockKey(record.topic(), record.key());
         Optional<String> eventId = EventReader.eventId(record);
-        if (eventId.isPresent() && !parked.markProcessed(eventId.get(), record)) {
-            LOG.debugf("event %s at %s already processed", eventId.get(), record.position());
-            return Outcome.DUPLICATE;
+        Optional<ParkedEvent> head;
+        if (eventId.isPresent()) {
+            ParkedEvents.Processed processed = parked.markProcessedAndFindHead(eventId.get(), record);
+            if (!processed.first()) {
+                LOG.debugf("event %s at %s already processed", eventId.get(), record.position());
+                return Outcome.DUPLICATE;
+            }
+            head = processed.head();
+        } else {
+            head = parked.head(record.topic(), record.key());
         }
-        Optional<ParkedEvent> head = parked.head(record.topic(), record.key());
         if (head.isPresent()) {
             parked.hold(record, head.get());
             return Outcome.HELD;

@@ -35,6 +35,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class ParkedEvents {
 
     private static final Logger LOG = Logger.getLogger(ParkedEvents.class);
+    /** The first unresolved event of a topic (first placeholder) and record key (second). */
+    private static final String HEAD = "select id from parked_event where status in ('PARKED', 'HELD') "
+            + "and topic = %1$s and md5(coalesce(record_key, '')) = md5(%2$s) and coalesce(record_key, '') = %2$s "
+            + "order by id limit 1";
+    private static final String PROCESSED = "insert into processed_event (event_id, type, topic, processed_at) "
+            + "values (?1, ?2, ?3, ?4) on conflict (event_id) do nothing";
     /** An operator's retry or discard is tried this often when it fails for a passing reason, before a 503. */
     private static final int OPERATOR_ATTEMPTS = 3;
 
@@ -79,12 +85,35 @@ public class ParkedEvents {
     /** The first unresolved event of this topic and key: the one later events of that app wait behind. */
     @Transactional(Transactional.TxType.MANDATORY)
     Optional<ParkedEvent> head(String topic, String key) {
-        List<?> ids = em.createNativeQuery("select id from parked_event where status in ('PARKED', 'HELD') "
-                + "and topic = ?1 and md5(coalesce(record_key, '')) = md5(?2) and coalesce(record_key, '') = ?2 "
-                + "order by id limit 1")
+        List<?> ids = em.createNativeQuery(HEAD.formatted("?1", "?2"))
                 .setParameter(1, topic).setParameter(2, key == null ? "" : key).getResultList();
-        return ids.isEmpty() ? Optional.empty()
-                : Optional.of(em.find(ParkedEvent.class, ((Number) ids.get(0)).longValue()));
+        return ids.isEmpty() ? Optional.empty() : Optional.of(parkedEvent(ids.get(0)));
+    }
+
+    /** Whether an event id was recorded for the first time, and then the first unresolved event of its app. */
+    record Processed(boolean first, Optional<ParkedEvent> head) {
+    }
+
+    /**
+     * {@link #markProcessed} and then {@link #head} of the record's topic and key, in one statement (one round trip);
+     * the caller holds the key's lock, so the head it reads is the one that stands.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Processed markProcessedAndFindHead(String eventId, InboundRecord record) {
+        Object[] row = (Object[]) em.createNativeQuery("with processed as (" + PROCESSED + " returning 1) "
+                + "select (select count(*) from processed), (" + HEAD.formatted("?3", "?5") + ")")
+                .setParameter(1, eventId)
+                .setParameter(2, storableType(record))
+                .setParameter(3, record.topic())
+                .setParameter(4, OffsetDateTime.now(clock))
+                .setParameter(5, record.key() == null ? "" : record.key())
+                .getSingleResult();
+        boolean first = ((Number) row[0]).longValue() == 1;
+        return new Processed(first, first && row[1] != null ? Optional.of(parkedEvent(row[1])) : Optional.empty());
+    }
+
+    private ParkedEvent parkedEvent(Object id) {
+        return em.find(ParkedEvent.class, ((Number) id).longValue());
     }
 
     /** Stores {@code record} as HELD behind {@code head} (the caller holds the key's lock). */
@@ -123,14 +152,16 @@ public class ParkedEvents {
     /** True the first time an event id is recorded (in the caller's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     boolean markProcessed(String eventId, InboundRecord record) {
-        String type = record.header("ce_type").map(t -> Texts.storable(t, Limits.EVENT_TYPE)).orElse("");
-        return em.createNativeQuery("insert into processed_event (event_id, type, topic, processed_at) "
-                + "values (?1, ?2, ?3, ?4) on conflict (event_id) do nothing")
+        return em.createNativeQuery(PROCESSED)
                 .setParameter(1, eventId)
-                .setParameter(2, type)
+                .setParameter(2, storableType(record))
                 .setParameter(3, record.topic())
                 .setParameter(4, OffsetDateTime.now(clock))
                 .executeUpdate() == 1;
+    }
+
+    private static String storableType(InboundRecord record) {
+        return record.header("ce_type").map(t -> Texts.storable(t, Limits.EVENT_TYPE)).orElse("");
     }
 
     private void insert(InboundRecord record, ParkedEventStatus status, Long blockedBy, Throwable failure,
