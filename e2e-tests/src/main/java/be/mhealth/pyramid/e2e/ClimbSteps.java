@@ -1,15 +1,12 @@
 package be.mhealth.pyramid.e2e;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -233,21 +230,11 @@ public final class ClimbSteps {
     }
 
     /**
-     * Opens a dossier at M2 or M3. The catalog (the registry) shows a new level a moment before the level service's own
-     * copy of the app has it (both follow the registry's events), so a 409 {@code level-too-low} is tried again for a
-     * few seconds, as a vendor's client would; any other answer but 201 fails at once.
+     * Opens a dossier at M2 or M3, expecting 201. The catalog (the registry) may show a new level a moment before the
+     * level service's own copy of the app has it; the service waits for its copy (AppCopyArrival), so no retry here.
      */
     private JsonPath open(String vendor, String path, Object body) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            Response response = client.as(vendor).body(body).post(path);
-            if (response.statusCode() == 409 && response.asString().contains("/problems/level-too-low")
-                    && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-                continue;
-            }
-            return response.then().statusCode(201).extract().jsonPath();
-        }
+        return client.as(vendor).body(body).post(path).then().statusCode(201).extract().jsonPath();
     }
 
     public void decideM3(RequestSpecification nihdi, UUID dossier, Map<String, Object> decision) {

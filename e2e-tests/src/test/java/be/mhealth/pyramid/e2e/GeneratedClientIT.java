@@ -214,10 +214,11 @@ class GeneratedClientIT {
 
         // M2: the risk assessment gives the criteria; the test centre passes each; eHealth approves.
         M2DossiersApi m2 = new M2DossiersApi(as("alice"));
-        M2Dossier m2Dossier = retry(() -> m2.createM2Dossier(M2DossiersApi.APICreateM2DossierRequest.newBuilder()
+        // m2 waits for its copy of the app to reach M1 (AppCopyArrival): no retry here.
+        M2Dossier m2Dossier = m2.createM2Dossier(M2DossiersApi.APICreateM2DossierRequest.newBuilder()
                 .m2DossierRequest(new M2DossierRequest().appId(appId).riskAssessment(new M2RiskAssessment()
                         .processesHealthData(true).identifiesPatient(true).exchangesWithCareProviders(false)
-                        .sendsDataToThirdParties(false).authenticatesCareProviders(false))).build()));
+                        .sendsDataToThirdParties(false).authenticatesCareProviders(false))).build());
         m2.submitM2Dossier(M2DossiersApi.APISubmitM2DossierRequest.newBuilder().id(m2Dossier.getId()).build());
         M2DossiersApi tess = new M2DossiersApi(as("tess"));
         for (M2RequiredCriterion required : m2Dossier.getRequiredCriteria()) {
@@ -235,7 +236,7 @@ class GeneratedClientIT {
 
         // M3: the request with its evidence; NIHDI declares it admissible and approves it definitively.
         M3DossiersApi m3 = new M3DossiersApi(as("alice"));
-        M3Dossier m3Dossier = retry(() -> m3.createM3Dossier(M3DossiersApi.APICreateM3DossierRequest.newBuilder()
+        M3Dossier m3Dossier = m3.createM3Dossier(M3DossiersApi.APICreateM3DossierRequest.newBuilder()
                 .m3DossierRequest(new M3DossierRequest().appId(appId)
                         .carePathway(Map.of("nl", "Opvolging thuis.", "fr", "Suivi à domicile.", "en", "Home follow-up."))
                         .addClinicalEvidenceItem(new M3Study().design(M3StudyDesign.RCT).patients(300)
@@ -244,7 +245,7 @@ class GeneratedClientIT {
                         .socioEconomicEvidence(new M3SocioEconomicEvidence()
                                 .budgetImpactPerYear(new BigDecimal("900000")))
                         .requestedFinancing(new M3RequestedFinancing().amount(new BigDecimal("30.00"))
-                                .unit(M3FinancingUnit.PER_PATIENT_PER_MONTH).months(24))).build()));
+                                .unit(M3FinancingUnit.PER_PATIENT_PER_MONTH).months(24))).build());
         m3.submitM3Dossier(M3DossiersApi.APISubmitM3DossierRequest.newBuilder().id(m3Dossier.getId()).build());
         M3DossiersApi nihdi = new M3DossiersApi(as("nina"));
         nihdi.decideM3Dossier(M3DossiersApi.APIDecideM3DossierRequest.newBuilder().id(m3Dossier.getId())
@@ -265,23 +266,5 @@ class GeneratedClientIT {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 assertThat(String.valueOf(new AppsApi(as(null)).getApp(AppsApi.APIGetAppRequest.newBuilder()
                         .id(appId).build()).getLevel())).isEqualTo(level));
-    }
-
-    private interface Step<T> {
-        T run() throws ApiException;
-    }
-
-    /** A step that needs the level to have reached the level service's app copy first: retried for a while. */
-    private static <T> T retry(Step<T> step) {
-        java.util.List<T> result = new java.util.ArrayList<>();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> {
-                    try {
-                        result.add(step.run());
-                    } catch (ApiException e) {
-                        throw new AssertionError(e.getCode() + " " + e.getResponseBody(), e);
-                    }
-                });
-        return result.get(0);
     }
 }

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import be.mhealth.pyramid.events.RegistryEvents;
-import be.mhealth.pyramid.m1.service.AppCopyArrival;
+import be.mhealth.pyramid.support.projection.AppCopyArrival;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import be.mhealth.pyramid.testing.TopicReader;
@@ -82,7 +82,7 @@ class AppCopyArrivalTest {
 
     @Test
     void theWaitRefusesToRunInsideATransaction() {
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> arrival.awaitKnown(UUID.randomUUID())))
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> arrival.await(UUID.randomUUID(), null)))
                 .isInstanceOf(TransactionalException.class);
     }
 }

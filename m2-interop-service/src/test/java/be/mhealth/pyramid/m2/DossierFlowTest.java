@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.not;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,19 @@ class DossierFlowTest extends M2Fixtures {
                 .body("type", containsString("level-too-low"))
                 .body("currentState", equalTo("NONE"))
                 .body("detail", containsString("M1"));
+    }
+
+    /** The copy follows the registry's events and can trail the catalog: opening waits (bounded) for the level. */
+    @Test
+    void openingWaitsForTheLevelToReachTheLocalCopy() throws Exception {
+        UUID appId = registeredApp("medisoft", null);
+        CompletableFuture<Integer> created = CompletableFuture.supplyAsync(
+                () -> create(appId, answers(true, false, false, false, false)).extract().statusCode());
+        Thread.sleep(500);
+        assertThat(created).as("still waiting for M1 in the copy").isNotDone();
+
+        changeLevel(appId, "medisoft", null, Level.M1);
+        assertThat(created.get()).isEqualTo(201);
     }
 
     @Test

@@ -26,6 +26,15 @@ public interface PyramidConfig {
 
     Retention retention();
 
+    /**
+     * Level services: how long opening a dossier waits for the local app copy to know the app at the level the dossier
+     * needs (the registry's event for an app registered or raised a moment ago may still be on its way) before the
+     * usual 404 or 409 {@code level-too-low}. The wait holds no transaction and no database connection
+     * ({@code AppCopyArrival}). Zero: no wait.
+     */
+    @WithDefault("3s")
+    Duration appCopyWait();
+
     interface Outbox {
         /** How often the relay looks for unpublished rows besides being woken after each commit. */
         @WithDefault("5s")

@@ -70,7 +70,7 @@ public class M1DossierResource {
     @APIResponseSchema(value = M1DossierView.class, responseCode = "201")
     public Response create(@NotNull @Valid M1DossierRequest request,
             @HeaderParam(IdempotentWrites.HEADER) String key) {
-        // The app may not have reached the local copy yet: wait outside any transaction (AppCopyArrival).
+        // The local copy of the app may trail the registry: wait for it outside any transaction (AppCopyArrival).
         service.awaitApp(request.appId());
         return writes.run(key, caller.name(), "POST " + PATH, request, () -> {
             M1Dossier d = service.open(request.appId(), request.evidence());

@@ -16,14 +16,6 @@ public interface M1Settings {
 
     Reassessment reassessment();
 
-    /**
-     * How long opening a dossier waits for an app that the local copy does not know yet (the registry's event for
-     * an app registered a moment ago may still be on its way) before answering 404. The wait holds no transaction
-     * and no database connection ({@code AppCopyArrival}). Zero: no wait.
-     */
-    @WithDefault("3s")
-    Duration appCopyWait();
-
     interface Attachments {
         /** The largest PDF a vendor may upload; larger ones get 413. Keep below quarkus.http.limits.max-body-size. */
         @WithDefault("10M")

@@ -36,6 +36,7 @@ import be.mhealth.pyramid.support.paging.PageRequest;
 import be.mhealth.pyramid.support.problem.StateConflictException;
 import be.mhealth.pyramid.support.projection.AppAccess;
 import be.mhealth.pyramid.support.projection.AppCopy;
+import be.mhealth.pyramid.support.projection.AppCopyArrival;
 import be.mhealth.pyramid.support.projection.AppCopyRepository;
 import be.mhealth.pyramid.support.security.Actor;
 import be.mhealth.pyramid.support.security.Caller;
@@ -115,12 +116,12 @@ public class M1DossierService {
     // ---- the vendor's changes ----
 
     /**
-     * Waits (bounded) for an app the local copy does not know yet, before {@link #open}: outside any transaction,
-     * holding no database connection (issue 19: a wait inside a transaction held a pooled connection).
+     * Waits (bounded) for the local copy to know the app, before {@link #open}: outside any transaction, holding no
+     * database connection ({@link AppCopyArrival}).
      */
     @Transactional(TxType.NEVER)
     public void awaitApp(UUID appId) {
-        arrival.awaitKnown(appId);
+        arrival.await(appId, null);
     }
 
     /**

@@ -84,6 +84,8 @@ public class M2DossierResource {
                     schema = @Schema(implementation = M2DossierView.class)))
     public Response create(@NotNull @Valid M2DossierRequest request,
             @HeaderParam(IdempotentWrites.HEADER) String key) {
+        // The local copy of the app may trail the registry: wait for it outside any transaction (AppCopyArrival).
+        service.awaitApp(request.appId());
         return writes.run(key, caller.name(), "POST " + PATH, request, () -> {
             M2Dossier d = service.open(request.appId(), request.riskAssessment());
             return Response.created(URI.create(PATH + "/" + d.id())).tag(EntityTags.of(d.version()))

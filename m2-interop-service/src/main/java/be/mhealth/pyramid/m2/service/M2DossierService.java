@@ -37,6 +37,7 @@ import be.mhealth.pyramid.support.problem.ResourceNotFoundException;
 import be.mhealth.pyramid.support.problem.StateConflictException;
 import be.mhealth.pyramid.support.projection.AppAccess;
 import be.mhealth.pyramid.support.projection.AppCopy;
+import be.mhealth.pyramid.support.projection.AppCopyArrival;
 import be.mhealth.pyramid.support.projection.AppCopyRepository;
 import be.mhealth.pyramid.support.security.Actor;
 import be.mhealth.pyramid.support.security.Caller;
@@ -59,6 +60,7 @@ public class M2DossierService {
     private final AppAccess appAccess;
     private final AppCopyRepository appCopies;
     private final M2DossierAccess access;
+    private final AppCopyArrival arrival;
     private final DossierHistory history;
     private final Outbox outbox;
     private final Caller caller;
@@ -68,7 +70,7 @@ public class M2DossierService {
 
     M2DossierService(M2DossierRepository dossiers, M2DossierTransitionRepository transitions,
             TestResultRepository results, AppAccess appAccess, AppCopyRepository appCopies, M2DossierAccess access,
-            DossierHistory history, Outbox outbox, Caller caller, Clock clock, PyramidConfig config,
+            AppCopyArrival arrival, DossierHistory history, Outbox outbox, Caller caller, Clock clock, PyramidConfig config,
             M2Settings settings) {
         this.dossiers = dossiers;
         this.transitions = transitions;
@@ -76,6 +78,7 @@ public class M2DossierService {
         this.appAccess = appAccess;
         this.appCopies = appCopies;
         this.access = access;
+        this.arrival = arrival;
         this.history = history;
         this.outbox = outbox;
         this.caller = caller;
@@ -122,6 +125,15 @@ public class M2DossierService {
     }
 
     // ---- the vendor's changes ----
+
+    /**
+     * Waits (bounded) for the local copy to know the app at M1, before {@link #open}: outside any transaction,
+     * holding no database connection ({@link AppCopyArrival}).
+     */
+    @Transactional(TxType.NEVER)
+    public void awaitApp(UUID appId) {
+        arrival.await(appId, Level.M1);
+    }
 
     /**
      * Opens a DRAFT for an app of the caller's organization standing at M1 or higher (404 / 409 {@code level-too-low}

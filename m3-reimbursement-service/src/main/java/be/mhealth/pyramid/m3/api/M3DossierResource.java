@@ -76,6 +76,8 @@ public class M3DossierResource {
                     examples = @ExampleObject(name = "heart failure", value = M3DossierRequest.EXAMPLE)))
             @NotNull @Valid M3DossierRequest request,
             @HeaderParam(IdempotentWrites.HEADER) String key) {
+        // The local copy of the app may trail the registry: wait for it outside any transaction (AppCopyArrival).
+        service.awaitApp(request.appId());
         return writes.run(key, caller.name(), "POST " + PATH, request, () -> {
             M3Dossier d = service.open(request.appId(), request.evidence());
             return Response.created(URI.create(PATH + "/" + d.id())).tag(EntityTags.of(d.version()))

@@ -32,6 +32,7 @@ import be.mhealth.pyramid.support.paging.PageRequest;
 import be.mhealth.pyramid.support.problem.StateConflictException;
 import be.mhealth.pyramid.support.projection.AppAccess;
 import be.mhealth.pyramid.support.projection.AppCopy;
+import be.mhealth.pyramid.support.projection.AppCopyArrival;
 import be.mhealth.pyramid.support.projection.AppCopyRepository;
 import be.mhealth.pyramid.support.security.Actor;
 import be.mhealth.pyramid.support.security.Caller;
@@ -53,6 +54,7 @@ public class M3DossierService {
     private final AppAccess appAccess;
     private final AppCopyRepository appCopies;
     private final M3DossierAccess access;
+    private final AppCopyArrival arrival;
     private final DossierHistory history;
     private final Outbox outbox;
     private final Caller caller;
@@ -61,13 +63,14 @@ public class M3DossierService {
     private final Actor system;
 
     M3DossierService(M3DossierRepository dossiers, M3DossierTransitionRepository transitions, AppAccess appAccess,
-            AppCopyRepository appCopies, M3DossierAccess access, DossierHistory history, Outbox outbox,
-            Caller caller, Clock clock, M3Settings settings, PyramidConfig config) {
+            AppCopyRepository appCopies, M3DossierAccess access, AppCopyArrival arrival, DossierHistory history,
+            Outbox outbox, Caller caller, Clock clock, M3Settings settings, PyramidConfig config) {
         this.dossiers = dossiers;
         this.transitions = transitions;
         this.appAccess = appAccess;
         this.appCopies = appCopies;
         this.access = access;
+        this.arrival = arrival;
         this.history = history;
         this.outbox = outbox;
         this.caller = caller;
@@ -110,6 +113,15 @@ public class M3DossierService {
     }
 
     // ---- the vendor's changes ----
+
+    /**
+     * Waits (bounded) for the local copy to know the app at M2, before {@link #open}: outside any transaction,
+     * holding no database connection ({@link AppCopyArrival}).
+     */
+    @Transactional(TxType.NEVER)
+    public void awaitApp(UUID appId) {
+        arrival.await(appId, Level.M2);
+    }
 
     /**
      * Opens a DRAFT for an app of the caller's organization that stands at M2 or higher (409 {@code level-too-low})

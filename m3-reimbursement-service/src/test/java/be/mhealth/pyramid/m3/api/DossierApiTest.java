@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
@@ -89,6 +90,21 @@ class DossierApiTest {
                 .body("currentState", equalTo("M1"));
         given().contentType(ContentType.JSON).body(M3Fixtures.request(noLevel)).post(DOSSIERS)
                 .then().statusCode(409).body("currentState", equalTo("NONE"));
+    }
+
+    /** The copy follows the registry's events and can trail the catalog: opening waits (bounded) for the level. */
+    @Test
+    void openingWaitsForTheLevelToReachTheLocalCopy() throws Exception {
+        UUID appId = fixture.app("medisoft", Level.M1);
+        actors.alice();
+        CompletableFuture<Integer> created = CompletableFuture.supplyAsync(() -> given()
+                .contentType(ContentType.JSON).body(M3Fixtures.request(appId)).post(DOSSIERS).then().extract()
+                .statusCode());
+        Thread.sleep(500);
+        assertThat(created).as("still waiting for M2 in the copy").isNotDone();
+
+        fixture.levelChanged(appId, "medisoft", Level.M1, Level.M2);
+        assertThat(created.get()).isEqualTo(201);
     }
 
     @Test

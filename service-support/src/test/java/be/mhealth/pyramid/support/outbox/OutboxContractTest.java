@@ -3,6 +3,7 @@ package be.mhealth.pyramid.support.outbox;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -56,6 +57,11 @@ class OutboxContractTest {
             @Override
             public Retention retention() {
                 return null;
+            }
+
+            @Override
+            public Duration appCopyWait() {
+                return Duration.ZERO;
             }
         };
     }
