@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Gateway benchmark: the same fixed-response upstream measured directly, through the Pyramid gateway and through
-# nginx as a reverse proxy, with wrk, in one run. Not a test; prints a table.
+# nginx as a reverse proxy, with wrk, in one run; and the floor of the gateway's stack, a bare Vert.x HttpProxy
+# (bench/BareProxy.java: the gateway's own Vert.x and Netty jars, none of its features). Not a test; prints a table.
 #
 #   bench/run.sh        # defaults: 30 s warm-up, then 20 s per target at 1 connection and at 50 (2 wrk threads)
 #   DURATION=30s CONNECTIONS=100 bench/run.sh
 #   TARGETS=gateway WARMUP=20s DURATION=10s bench/run.sh   # one target only, to compare changes quickly
 #
-# Ports 18080-18084 only (upstream 18081, gateway 18080 and its management interface 18083, nginx proxy 18082, the
-# gateway's rate-limit store, Redis, 18084).
+# Ports 18080-18085 only (upstream 18081, gateway 18080 and its management interface 18083, nginx proxy 18082, the
+# gateway's rate-limit store, Redis, 18084, the bare Vert.x proxy 18085).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,6 +21,7 @@ UPSTREAM_PORT=18081
 NGINX_PROXY_PORT=18082
 MANAGEMENT_PORT=18083
 REDIS_PORT=18084
+VERTX_PORT=18085
 PATH_UNDER_TEST="/api/v1/catalog"
 JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 WORK="$(mktemp -d /tmp/pyramid-bench.XXXXXX)"
@@ -126,12 +128,19 @@ PIDS+=($!)
 PIDS+=($!)
 PROCESS[gateway]=$!
 
+# The floor: the same vertx-http-proxy on the same Vert.x and Netty jars, run from source, no Quarkus, no features.
+"$JAVA_HOME/bin/java" -Xmx512m ${VERTX_JAVA_OPTS:-} -cp "$ROOT/gateway/target/quarkus-app/lib/main/*" "$ROOT/bench/BareProxy.java" \
+  $VERTX_PORT $UPSTREAM_PORT > "$WORK/vertx.log" 2>&1 &
+PIDS+=($!)
+PROCESS[vertx]=$!
+
 wait_for "http://127.0.0.1:$UPSTREAM_PORT$PATH_UNDER_TEST"
+wait_for "http://127.0.0.1:$VERTX_PORT$PATH_UNDER_TEST"
 wait_for "http://127.0.0.1:$NGINX_PROXY_PORT$PATH_UNDER_TEST"
 wait_for "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
 
-declare -A NAMES=([direct]=$UPSTREAM_PORT [gateway]=$GATEWAY_PORT [nginx]=$NGINX_PROXY_PORT)
-read -r -a ORDER <<< "${TARGETS:-direct gateway nginx}"
+declare -A NAMES=([direct]=$UPSTREAM_PORT [vertx]=$VERTX_PORT [gateway]=$GATEWAY_PORT [nginx]=$NGINX_PROXY_PORT)
+read -r -a ORDER <<< "${TARGETS:-direct vertx gateway nginx}"
 
 echo "warming up ($WARMUP each) ..." >&2
 for target in "${ORDER[@]}"; do
@@ -197,6 +206,12 @@ measure() { # threads connections duration
   if [ -n "${CPU[gateway]:-}" ] && [ -n "${CPU[nginx]:-}" ]; then
     awk -v g="${CPU[gateway]}" -v n="${CPU[nginx]}" -v rg="${RPS[gateway]}" -v rn="${RPS[nginx]}" 'BEGIN {
       printf "gateway / nginx: CPU per request %.2fx, throughput %.2fx (goal: cost <= 1.5x)\n", g / n, rn / rg }'
+  fi
+  if [ -n "${CPU[vertx]:-}" ] && [ -n "${CPU[nginx]:-}" ]; then
+    awk -v v="${CPU[vertx]}" -v n="${CPU[nginx]}" -v g="${CPU[gateway]:-0}" 'BEGIN {
+      printf "bare Vert.x proxy / nginx: CPU per request %.2fx (the floor of the stack)", v / n
+      if (g > 0) printf "; gateway / bare Vert.x proxy: %.2fx", g / v
+      printf "\n" }'
   fi
 }
 

@@ -41,6 +41,11 @@ public class ParkedEvents {
             + "order by id limit 1";
     private static final String PROCESSED = "insert into processed_event (event_id, type, topic, processed_at) "
             + "values (?1, ?2, ?3, ?4) on conflict (event_id) do nothing";
+    /** {@link #HEAD} of topic ?1 and key ?2. */
+    private static final String HEAD_OF_KEY = HEAD.formatted("?1", "?2");
+    /** {@link #PROCESSED} (?1–?4), then whether it inserted and {@link #HEAD} of topic ?3 and key ?5: one round trip. */
+    private static final String PROCESSED_THEN_HEAD = "with processed as (" + PROCESSED + " returning 1) "
+            + "select (select count(*) from processed), (" + HEAD.formatted("?3", "?5") + ")";
     /** An operator's retry or discard is tried this often when it fails for a passing reason, before a 503. */
     private static final int OPERATOR_ATTEMPTS = 3;
 
@@ -85,7 +90,7 @@ public class ParkedEvents {
     /** The first unresolved event of this topic and key: the one later events of that app wait behind. */
     @Transactional(Transactional.TxType.MANDATORY)
     Optional<ParkedEvent> head(String topic, String key) {
-        List<?> ids = em.createNativeQuery(HEAD.formatted("?1", "?2"))
+        List<?> ids = em.createNativeQuery(HEAD_OF_KEY)
                 .setParameter(1, topic).setParameter(2, key == null ? "" : key).getResultList();
         return ids.isEmpty() ? Optional.empty() : Optional.of(parkedEvent(ids.get(0)));
     }
@@ -100,8 +105,7 @@ public class ParkedEvents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     Processed markProcessedAndFindHead(String eventId, InboundRecord record) {
-        Object[] row = (Object[]) em.createNativeQuery("with processed as (" + PROCESSED + " returning 1) "
-                + "select (select count(*) from processed), (" + HEAD.formatted("?3", "?5") + ")")
+        Object[] row = (Object[]) em.createNativeQuery(PROCESSED_THEN_HEAD)
                 .setParameter(1, eventId)
                 .setParameter(2, storableType(record))
                 .setParameter(3, record.topic())
