@@ -14,8 +14,8 @@ import io.vertx.httpproxy.ProxyInterceptor;
  * The floor of the gateway's stack for {@code bench/run.sh} (target {@code vertx}): the same vertx-http-proxy, Vert.x
  * and Netty (native epoll) jars as the gateway, and nothing else: no Quarkus, no router, no access log, rate limit,
  * metrics, security headers, circuit breaker or request id. As in the gateway, each event loop has its own client and
- * proxy, there are as many event loops as Quarkus starts by default (twice the cores; {@code -Dloops=N}), and the upstream's
- * {@code Date} is dropped so that the proxy does not parse it (the gateway's own saving).
+ * proxy, there are as many event loops as Quarkus starts by default (twice the cores; {@code -Dloops=N}), and the
+ * upstream's {@code Date} is dropped so that the proxy does not parse it (the gateway's own saving).
  * <p>
  * Run from source with the gateway's jars: {@code java -cp 'gateway/target/quarkus-app/lib/main/*'
  * bench/BareProxy.java <port> <upstream port>}.

@@ -70,8 +70,8 @@ public class M2DossierService {
 
     M2DossierService(M2DossierRepository dossiers, M2DossierTransitionRepository transitions,
             TestResultRepository results, AppAccess appAccess, AppCopyRepository appCopies, M2DossierAccess access,
-            AppCopyArrival arrival, DossierHistory history, Outbox outbox, Caller caller, Clock clock, PyramidConfig config,
-            M2Settings settings) {
+            AppCopyArrival arrival, DossierHistory history, Outbox outbox, Caller caller, Clock clock,
+            PyramidConfig config, M2Settings settings) {
         this.dossiers = dossiers;
         this.transitions = transitions;
         this.results = results;

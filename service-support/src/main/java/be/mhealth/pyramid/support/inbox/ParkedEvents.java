@@ -43,7 +43,7 @@ public class ParkedEvents {
             + "values (?1, ?2, ?3, ?4) on conflict (event_id) do nothing";
     /** {@link #HEAD} of topic ?1 and key ?2. */
     private static final String HEAD_OF_KEY = HEAD.formatted("?1", "?2");
-    /** {@link #PROCESSED} (?1–?4), then whether it inserted and {@link #HEAD} of topic ?3 and key ?5: one round trip. */
+    /** {@link #PROCESSED} (?1–?4), then whether it inserted and {@link #HEAD} of topic ?3, key ?5: one round trip. */
     private static final String PROCESSED_THEN_HEAD = "with processed as (" + PROCESSED + " returning 1) "
             + "select (select count(*) from processed), (" + HEAD.formatted("?3", "?5") + ")";
     /** An operator's retry or discard is tried this often when it fails for a passing reason, before a 503. */
