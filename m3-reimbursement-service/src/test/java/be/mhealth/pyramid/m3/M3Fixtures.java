@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.awaitility.Awaitility;
 
 import be.mhealth.pyramid.events.Level;
 import be.mhealth.pyramid.events.RegistryEvents;
+import be.mhealth.pyramid.m3.config.M3Settings;
 import be.mhealth.pyramid.support.projection.AppCopy;
 import be.mhealth.pyramid.support.projection.AppCopyRepository;
 import be.mhealth.pyramid.testing.MovableClock;
@@ -34,11 +34,13 @@ public class M3Fixtures {
     private final AppCopyRepository apps;
     private final MovableClock clock;
     private final Actors actors;
+    private final M3Settings settings;
 
-    M3Fixtures(AppCopyRepository apps, MovableClock clock, Actors actors) {
+    M3Fixtures(AppCopyRepository apps, MovableClock clock, Actors actors, M3Settings settings) {
         this.apps = apps;
         this.clock = clock;
         this.actors = actors;
+        this.settings = settings;
     }
 
     /** An app of {@code organization} the registry announced at {@code level} (null: no level). */
@@ -134,9 +136,17 @@ public class M3Fixtures {
         return given().get(DOSSIERS + "/" + id).then().statusCode(200);
     }
 
-    /** Today on the statutory calendar, by the (movable) clock. */
+    /** Today on the statutory calendar ({@code pyramid.m3.zone}), by the (movable) clock. */
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Brussels"));
+        return LocalDate.ofInstant(clock.instant(), settings.zone());
+    }
+
+    /**
+     * Noon today on the statutory calendar: days the test then adds stay whole calendar days across summer time, at
+     * whatever hour it runs (CI once ran at 00:19 Belgian time and a 24-hour day crossed into the day before).
+     */
+    public void startAtMidday() {
+        clock.setToMidday(settings.zone());
     }
 
     public static Map<String, Object> temporary(LocalDate start, LocalDate end) {

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import be.mhealth.pyramid.events.DossierEvents;
@@ -62,6 +63,11 @@ class MarketWithdrawalTest {
 
     @Inject
     ParkedEvents parked;
+
+    @BeforeEach
+    void midday() {
+        fixture.startAtMidday();
+    }
 
     @AfterEach
     void reset() {

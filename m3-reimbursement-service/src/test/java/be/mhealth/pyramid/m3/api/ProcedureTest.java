@@ -22,6 +22,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.awaitility.Awaitility;
@@ -61,6 +62,11 @@ class ProcedureTest {
 
     @Inject
     ProcedureClock procedureClock;
+
+    @BeforeEach
+    void midday() {
+        fixture.startAtMidday();
+    }
 
     @AfterEach
     void reset() {
@@ -314,7 +320,7 @@ class ProcedureTest {
     void theReviewQueueListsTheEarliestDueStepFirstAndFlagsOverdueOnes() {
         clock.advance(Duration.ofDays(-40));
         UUID overdue = fixture.submitted(fixture.medisoftApp());
-        clock.reset();
+        clock.advance(Duration.ofDays(40));
         UUID evaluating = fixture.inEvaluation(fixture.medisoftApp());
         UUID fresh = fixture.submitted(fixture.medisoftApp());
         UUID waiting = fixture.inEvaluation(fixture.medisoftApp());
