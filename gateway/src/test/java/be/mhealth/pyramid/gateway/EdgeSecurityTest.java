@@ -6,6 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -55,6 +59,20 @@ class EdgeSecurityTest {
         given().header("Authorization", token).get("/api/v1/m1/dossiers/good-token").then().statusCode(200)
                 .body("service", equalTo("m1")).body("headers.authorization", equalTo(token));
         assertThat(Upstream.hits("m1", "/api/v1/m1/dossiers/good-token")).isEqualTo(1);
+    }
+
+    @Test
+    void aTokenPassedBeforeIsRefusedOnceItExpires() throws InterruptedException {
+        Instant expiresAt = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        String token = "Bearer " + Tokens.expiringAt("bob", expiresAt);
+        String path = "/api/v1/m1/dossiers/expiring-token";
+        given().header("Authorization", token).get(path).then().statusCode(200);
+        given().header("Authorization", token).get(path).then().statusCode(200);
+        // The gateway knows the token now (VerifiedTokens); at its exp it must check it again and refuse it.
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 50);
+        given().header("Authorization", token).get(path).then().statusCode(401)
+                .contentType("application/problem+json");
+        assertThat(Upstream.hits("m1", path)).isEqualTo(2);
     }
 
     @Test

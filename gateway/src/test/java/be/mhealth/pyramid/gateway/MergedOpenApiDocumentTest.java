@@ -223,6 +223,11 @@ class MergedOpenApiDocumentTest {
                     .contains("CREATE", "SUBMIT", "WITHDRAW", "REVOKE", "CLOSE");
         }
         assertThat(cores).as("the dossier's core fields at M1, M2 and M3").hasSize(1);
+        // Opening waits for the level service's copy of the app (AppCopyArrival): each level says so.
+        for (String level : levels) {
+            assertThat(paths.getJsonObject("/api/v1/" + level.toLowerCase() + "/dossiers").getJsonObject("post")
+                    .getString("description")).as(level + ": POST /dossiers").contains("`pyramid.app-copy-wait`");
+        }
     }
 
     private static String withoutLevel(String text) {

@@ -32,6 +32,11 @@ final class Tokens {
                 .sign(privateKey());
     }
 
+    /** A valid token whose {@code exp} is {@code expiresAt} (JWT times are whole seconds). */
+    static String expiringAt(String subject, Instant expiresAt) {
+        return claims(subject, ISSUER, AUDIENCE, expiresAt).sign(privateKey());
+    }
+
     static String expired(String subject) {
         return claims(subject, ISSUER, AUDIENCE, Instant.now().minusSeconds(120)).sign(privateKey());
     }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import be.mhealth.pyramid.gateway.config.GatewayConfig;
 import be.mhealth.pyramid.gateway.service.RateLimiter;
 import be.mhealth.pyramid.gateway.service.Upstreams;
+import be.mhealth.pyramid.gateway.service.VerifiedTokens;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -23,8 +24,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Everything under {@code /api/} and {@code /fhir/}: picks the route, enforces the body cap, checks the token at the edge (unless the
- * route is public for reads), applies the caller's rate limit and hands the request to the upstream's proxy.
+ * Everything under {@code /api/} and {@code /fhir/}: picks the route, enforces the body cap, checks the token at the edge
+ * (unless the route is public for reads; a token verified before is known from {@link VerifiedTokens}), applies the
+ * caller's rate limit and hands the request to the upstream's proxy.
  */
 @ApplicationScoped
 public class ProxyRoute {
@@ -32,15 +34,17 @@ public class ProxyRoute {
     private final Upstreams upstreams;
     private final RateLimiter rateLimiter;
     private final IdentityProviderManager identityProviderManager;
+    private final VerifiedTokens verifiedTokens;
     private final long maxBodySize;
     private final long bodyTimeoutMillis;
     private final long bodyMinRate;
 
     public ProxyRoute(Upstreams upstreams, RateLimiter rateLimiter, IdentityProviderManager identityProviderManager,
-            GatewayConfig config) {
+            VerifiedTokens verifiedTokens, GatewayConfig config) {
         this.upstreams = upstreams;
         this.rateLimiter = rateLimiter;
         this.identityProviderManager = identityProviderManager;
+        this.verifiedTokens = verifiedTokens;
         this.maxBodySize = config.maxBodySize().asLongValue();
         this.bodyTimeoutMillis = config.bodyTimeout().toMillis();
         this.bodyMinRate = Math.max(1, config.bodyMinRate().asLongValue());
@@ -78,9 +82,15 @@ public class ProxyRoute {
         }
         String method = request.method().name();
         boolean isPublic = route.isPublic(method, path);
-        if (isPublic && !request.headers().contains("Authorization")) {
+        String authorization = request.headers().get("Authorization");
+        if (isPublic && authorization == null) {
             String address = EdgeFilter.clientAddress(request);
             proceed(context, route, "ip:" + address, address, rateLimiter.policyFor(null), method);
+            return;
+        }
+        VerifiedTokens.Caller known = authorization == null ? null : verifiedTokens.get(authorization);
+        if (known != null) {
+            identified(context, route, known, method);
             return;
         }
         Context vertxContext = context.vertx().getOrCreateContext();
@@ -97,19 +107,28 @@ public class ProxyRoute {
                             unauthorized(request, response);
                         }
                     } else {
-                        identified(context, route, identity, method);
+                        identified(context, route, verified(authorization, identity), method);
                     }
                 }),
                 failure -> vertxContext.runOnContext(v -> unauthorized(request, response)));
     }
 
+    /** The caller of a token quarkus-oidc has just accepted, kept for the token's next requests. */
+    private VerifiedTokens.Caller verified(String authorization, SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            VerifiedTokens.Caller caller = new VerifiedTokens.Caller(subject(identity), jwt.getClaim("azp"));
+            verifiedTokens.put(authorization, caller, jwt.getExpirationTime());
+            return caller;
+        }
+        return new VerifiedTokens.Caller(subject(identity), null);
+    }
+
     /** A trusted client (by the token's {@code azp}) spends its own budget; everyone else their subject's. */
-    private void identified(RoutingContext context, Upstreams.Route route, SecurityIdentity identity, String method) {
-        String subject = subject(identity);
-        String client = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("azp") : null;
-        RateLimiter.Policy policy = rateLimiter.policyFor(client);
-        String key = policy == rateLimiter.policyFor(null) ? "sub:" + subject : "client:" + client;
-        proceed(context, route, key, subject, policy, method);
+    private void identified(RoutingContext context, Upstreams.Route route, VerifiedTokens.Caller caller,
+            String method) {
+        RateLimiter.Policy policy = rateLimiter.policyFor(caller.client());
+        String key = policy == rateLimiter.policyFor(null) ? "sub:" + caller.subject() : "client:" + caller.client();
+        proceed(context, route, key, caller.subject(), policy, method);
     }
 
     private void proceed(RoutingContext context, Upstreams.Route route, String key, String caller,

@@ -41,6 +41,22 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    TokenCache tokenCache();
+
+    /** Verified tokens kept, so that a caller's next requests with the same token skip the signature check. */
+    interface TokenCache {
+        /**
+         * Longest a verified token is answered from the cache (never past its {@code exp}): how long a token signed
+         * with a key the issuer has withdrawn may still pass. 0 turns the cache off.
+         */
+        @WithDefault("60s")
+        Duration maxAge();
+
+        /** Tokens kept at most (past it, the least used go first). */
+        @WithDefault("10000")
+        long size();
+    }
+
     interface Route {
         /** Path prefix, e.g. {@code /api/v1/m1}: matches the prefix itself and everything below it. */
         String path();

@@ -34,6 +34,7 @@ import be.mhealth.pyramid.m1.domain.M1Dossier;
 import be.mhealth.pyramid.m1.domain.M1DossierState;
 import be.mhealth.pyramid.m1.service.M1DossierService;
 import be.mhealth.pyramid.support.paging.PageParams;
+import be.mhealth.pyramid.support.projection.AppCopyArrival;
 import be.mhealth.pyramid.support.security.Caller;
 import be.mhealth.pyramid.support.security.Roles;
 import be.mhealth.pyramid.support.web.EntityTags;
@@ -66,7 +67,7 @@ public class M1DossierResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VENDOR)
     @Operation(operationId = "createM1Dossier", summary = "Open a dossier (DRAFT) for an app of the caller's "
-            + "organization; 201 with Location and ETag")
+            + "organization; 201 with Location and ETag", description = AppCopyArrival.API_NOTE)
     @APIResponseSchema(value = M1DossierView.class, responseCode = "201")
     public Response create(@NotNull @Valid M1DossierRequest request,
             @HeaderParam(IdempotentWrites.HEADER) String key) {

@@ -37,6 +37,7 @@ import be.mhealth.pyramid.m2.domain.M2DossierState;
 import be.mhealth.pyramid.m2.domain.TestResult;
 import be.mhealth.pyramid.m2.service.M2DossierService;
 import be.mhealth.pyramid.support.paging.PageParams;
+import be.mhealth.pyramid.support.projection.AppCopyArrival;
 import be.mhealth.pyramid.support.security.Caller;
 import be.mhealth.pyramid.support.security.Roles;
 import be.mhealth.pyramid.support.web.EntityTags;
@@ -75,7 +76,7 @@ public class M2DossierResource {
             + "organization at M1 or higher; 201 with Location and ETag",
             description = "The answers of the risk assessment determine `requiredCriteria` (see "
                     + "GET /api/v1/m2/criteria-rules). 409 `level-too-low` below M1, `dossier-exists` while another "
-                    + "dossier of the app is open or approved.")
+                    + "dossier of the app is open or approved. " + AppCopyArrival.API_NOTE)
     @APIResponse(responseCode = "201", description = "Created as DRAFT",
             headers = { @Header(name = "Location", description = "The new dossier",
                     schema = @Schema(type = SchemaType.STRING, format = "uri")),

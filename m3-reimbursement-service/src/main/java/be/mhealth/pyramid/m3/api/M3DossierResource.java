@@ -36,6 +36,7 @@ import be.mhealth.pyramid.m3.domain.M3Dossier;
 import be.mhealth.pyramid.m3.domain.M3DossierState;
 import be.mhealth.pyramid.m3.service.M3DossierService;
 import be.mhealth.pyramid.support.paging.PageParams;
+import be.mhealth.pyramid.support.projection.AppCopyArrival;
 import be.mhealth.pyramid.support.security.Caller;
 import be.mhealth.pyramid.support.security.Roles;
 import be.mhealth.pyramid.support.web.EntityTags;
@@ -68,7 +69,8 @@ public class M3DossierResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VENDOR)
     @Operation(operationId = "createM3Dossier", summary = "Open a dossier (DRAFT) for an app of the caller's "
-            + "organization at effective level M2 or higher; 201 with Location and ETag")
+            + "organization at effective level M2 or higher; 201 with Location and ETag",
+            description = AppCopyArrival.API_NOTE)
     @APIResponseSchema(value = M3DossierView.class, responseCode = "201")
     public Response create(
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -43,6 +43,8 @@ class CatalogCsvTest {
     private static UUID tricky;
     private static UUID plain;
     private static UUID draft;
+    /** The day the fixtures were fed: their certificate and reimbursement dates count from it, past midnight too. */
+    private static LocalDate seededOn;
 
     @Inject
     RegistryFixtures fixtures;
@@ -53,6 +55,7 @@ class CatalogCsvTest {
         if (tricky != null) {
             return;
         }
+        seededOn = LocalDate.now();
         Map<String, Object> body = body(TOKEN);
         child(body, "name").putAll(Map.of(
                 "en", "Comma, \"Quoted\" & Co " + TOKEN,
@@ -114,8 +117,8 @@ class CatalogCsvTest {
         assertThat(m3.get("m3_nomenclature_code")).isEqualTo("790012");
         assertThat(m3.get("m3_amount")).isEqualTo("45.50");
         assertThat(m3.get("m3_unit")).isEqualTo("per patient per month");
-        assertThat(m3.get("m3_start")).isEqualTo(LocalDate.now().toString());
-        assertThat(m3.get("m3_end")).isEqualTo(LocalDate.now().plusYears(2).toString());
+        assertThat(m3.get("m3_start")).isEqualTo(seededOn.toString());
+        assertThat(m3.get("m3_end")).isEqualTo(seededOn.plusYears(2).toString());
 
         CSVRecord m1 = row(rows, plain);
         assertThat(m1.get("level")).isEqualTo("M1");

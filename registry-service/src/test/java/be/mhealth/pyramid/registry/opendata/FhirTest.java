@@ -47,6 +47,8 @@ class FhirTest {
     private static UUID sleep;
     private static UUID gone;
     private static UUID draft;
+    /** The day the fixtures were fed: their certificate and reimbursement dates count from it, past midnight too. */
+    private static LocalDate seededOn;
 
     @Inject
     RegistryFixtures fixtures;
@@ -57,6 +59,7 @@ class FhirTest {
         if (heart != null) {
             return;
         }
+        seededOn = LocalDate.now();
         Map<String, Object> h = body(TOKEN + " Heart");
         child(h, "name").put("de", TOKEN + " Herz");
         child(h, "summary").put("de", "Misst den Herzrhythmus.");
@@ -127,7 +130,7 @@ class FhirTest {
         Extension ce = device.getExtensionByUrl(FhirUrls.EXT_CE_MARKING);
         assertThat(((Coding) ce.getExtensionByUrl("deviceClass").getValue()).getCode()).isEqualTo("IIa");
         assertThat(ce.getExtensionByUrl("certificateValidUntil").getValue().primitiveValue())
-                .isEqualTo(LocalDate.now().plusYears(3).toString());
+                .isEqualTo(seededOn.plusYears(3).toString());
         assertThat(device.getExtensionByUrl(FhirUrls.EXT_INTEROPERABILITY).getExtensionsByUrl("criterion"))
                 .extracting(e -> ((Coding) e.getValue()).getCode()).containsExactly("AUTHENTICATION", "SECURITY");
         assertThat(((Reference) device.getExtensionByUrl(FhirUrls.EXT_REIMBURSEMENT).getValue()).getReference())
@@ -163,7 +166,7 @@ class FhirTest {
         assertThat(ids(search("name=" + TOKEN + "&category=SLEEP,RESPIRATORY", "en")))
                 .containsExactlyInAnyOrder(sleep, lung);
         assertThat(ids(search("name=" + TOKEN + "&_id=" + lung + ",not-an-id", "en"))).containsExactly(lung);
-        String yesterday = LocalDate.now().minusDays(1).toString();
+        String yesterday = seededOn.minusDays(1).toString();
         assertThat(search("name=" + TOKEN + "&_lastUpdated=ge" + yesterday, "en").getTotal()).isEqualTo(3);
         assertThat(search("name=" + TOKEN + "&_lastUpdated=lt" + yesterday, "en").getTotal()).isZero();
         assertThat(search("name=" + TOKEN + "&_lastUpdated=gt2020-01-01T00:00:00Z&_lastUpdated=lt2999", "en")
@@ -222,7 +225,7 @@ class FhirTest {
         assertThat(charge.getTitle()).isEqualTo("Reimbursement of " + TOKEN + " Heart EN");
         assertThat(charge.getCode().getCodingFirstRep().getCode()).isEqualTo("790012");
         assertThat(charge.getEffectivePeriod().getStartElement().getValueAsString())
-                .isEqualTo(LocalDate.now().toString());
+                .isEqualTo(seededOn.toString());
         ChargeItemDefinition.ChargeItemDefinitionPropertyGroupPriceComponentComponent price = charge
                 .getPropertyGroupFirstRep().getPriceComponentFirstRep();
         assertThat(price.getAmount().getValue()).isEqualByComparingTo(new BigDecimal("45.50"));

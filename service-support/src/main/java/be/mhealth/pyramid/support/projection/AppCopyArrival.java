@@ -22,6 +22,12 @@ import be.mhealth.pyramid.support.PyramidConfig;
 @ApplicationScoped
 public class AppCopyArrival {
 
+    /** What a client should know, in the OpenAPI description of each level's "open a dossier" operation. */
+    public static final String API_NOTE = "The service keeps its own copy of the registry's apps, fed by the "
+            + "registry's events: opening first waits up to `pyramid.app-copy-wait` (3 s) for the copy to know the "
+            + "app, at M1 or higher for M2 and at M2 or higher for M3, so that an app or a level the catalog has just "
+            + "shown is not refused; if it still does not, 404 (no such app) or 409 `level-too-low`.";
+
     private static final long POLL_MILLIS = 50;
 
     private final AppCopyRepository apps;
