@@ -88,12 +88,13 @@ public class ProxyRoute {
             proceed(context, route, "ip:" + address, address, rateLimiter.policyFor(null), method);
             return;
         }
+        Context vertxContext = context.vertx().getOrCreateContext();
         VerifiedTokens.Caller known = authorization == null ? null : verifiedTokens.get(authorization);
         if (known != null) {
-            identified(context, route, known, method);
+            // Decided on the request's context like a freshly verified token, so both take the same path.
+            vertxContext.runOnContext(v -> identified(context, route, known, method));
             return;
         }
-        Context vertxContext = context.vertx().getOrCreateContext();
         // An invalid token gets the gateway's problem+json 401 instead of Quarkus' empty one.
         context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (ignored,
                 failure) -> vertxContext.runOnContext(v -> unauthorized(request, response)));

@@ -53,6 +53,9 @@ import be.mhealth.pyramid.support.web.EntityTags;
 @Transactional
 public class M1DossierService {
 
+    /** The effective level an app must stand at for a dossier of this level: any level (or none). */
+    static final Level REQUIRED_LEVEL = null;
+
     private final M1DossierRepository dossiers;
     private final M1DossierTransitionRepository transitions;
     private final AttachmentRepository attachments;
@@ -121,7 +124,7 @@ public class M1DossierService {
      */
     @Transactional(TxType.NEVER)
     public void awaitApp(UUID appId) {
-        arrival.await(appId, null);
+        arrival.await(appId, REQUIRED_LEVEL);
     }
 
     /**

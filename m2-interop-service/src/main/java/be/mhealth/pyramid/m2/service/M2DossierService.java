@@ -54,6 +54,9 @@ import be.mhealth.pyramid.support.web.EntityTags;
 @Transactional
 public class M2DossierService {
 
+    /** The effective level an app must stand at for a dossier of this level: M1 or higher. */
+    static final Level REQUIRED_LEVEL = Level.M1;
+
     private final M2DossierRepository dossiers;
     private final M2DossierTransitionRepository transitions;
     private final TestResultRepository results;
@@ -132,7 +135,7 @@ public class M2DossierService {
      */
     @Transactional(TxType.NEVER)
     public void awaitApp(UUID appId) {
-        arrival.await(appId, Level.M1);
+        arrival.await(appId, REQUIRED_LEVEL);
     }
 
     /**
@@ -142,7 +145,7 @@ public class M2DossierService {
     public M2Dossier open(UUID appId, RiskAssessment answers) {
         String organization = caller.requireOrganization();
         AppCopy app = appAccess.ownedBy(appId, organization);
-        appAccess.requireLevel(app, Level.M1);
+        appAccess.requireLevel(app, REQUIRED_LEVEL);
         // One creation per app at a time, so that the check below cannot race with another request.
         appCopies.getEntityManager().lock(app, LockModeType.PESSIMISTIC_WRITE);
         dossiers.findBlocking(appId).ifPresent(existing -> {
@@ -296,7 +299,7 @@ public class M2DossierService {
         if (app == null) {
             throw new ResourceNotFoundException("app", dossier.appId());
         }
-        appAccess.requireLevel(app, Level.M1);
+        appAccess.requireLevel(app, REQUIRED_LEVEL);
     }
 
     /** Records the transition and its event, and writes now so that the response carries the new version. */

@@ -49,6 +49,9 @@ import be.mhealth.pyramid.support.web.EntityTags;
 @Transactional
 public class M3DossierService {
 
+    /** The effective level an app must stand at for a dossier of this level: M2 or higher. */
+    static final Level REQUIRED_LEVEL = Level.M2;
+
     private final M3DossierRepository dossiers;
     private final M3DossierTransitionRepository transitions;
     private final AppAccess appAccess;
@@ -120,7 +123,7 @@ public class M3DossierService {
      */
     @Transactional(TxType.NEVER)
     public void awaitApp(UUID appId) {
-        arrival.await(appId, Level.M2);
+        arrival.await(appId, REQUIRED_LEVEL);
     }
 
     /**
@@ -132,7 +135,7 @@ public class M3DossierService {
         AppCopy app = appAccess.ownedBy(appId, organization);
         // One creation per app at a time, so that the check below cannot race with another request.
         appCopies.getEntityManager().lock(app, LockModeType.PESSIMISTIC_WRITE);
-        appAccess.requireLevel(app, Level.M2);
+        appAccess.requireLevel(app, REQUIRED_LEVEL);
         dossiers.findOpen(appId).ifPresent(existing -> {
             throw new StateConflictException("dossier-exists", "app " + appId + " already has a reimbursement "
                     + "dossier that is not closed (" + existing.id() + "); withdraw it or wait for its end",
@@ -304,7 +307,7 @@ public class M3DossierService {
             throw new StateConflictException("level-too-low", "app " + dossier.appId()
                     + " is unknown here; this requires effective level M2 or higher", "NONE");
         }
-        appAccess.requireLevel(app, Level.M2);
+        appAccess.requireLevel(app, REQUIRED_LEVEL);
     }
 
     private void publishGrant(M3Dossier d, ReimbursementKind kind, M3DossierTransition approval) {
