@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import be.mhealth.pyramid.m1.domain.M1Dossier;
 import be.mhealth.pyramid.m1.domain.M1DossierState;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -53,7 +53,7 @@ class AttachmentQuotaTest {
 
     /** A draft of {@code organization}, holding one fixture attachment (the CE certificate). */
     private String attachmentsOfANewDraft(String organization) {
-        M1Dossier d = data.dossier(organization, M1DossierState.DRAFT, LocalDate.now(clock).plusYears(2));
+        M1Dossier d = data.dossier(organization, M1DossierState.DRAFT, PlatformCalendar.today(clock).plusYears(2));
         return "/api/v1/m1/dossiers/" + d.id() + "/attachments";
     }
 

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import be.mhealth.pyramid.m1.domain.M1Dossier;
 import be.mhealth.pyramid.m1.domain.M1DossierState;
 import be.mhealth.pyramid.m1.service.AttachmentService;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -48,7 +48,7 @@ class AttachmentTest {
     Clock clock;
 
     private String attachments(M1DossierState status) {
-        M1Dossier d = data.dossier("medisoft", status, LocalDate.now(clock).plusYears(2));
+        M1Dossier d = data.dossier("medisoft", status, PlatformCalendar.today(clock).plusYears(2));
         return "/api/v1/m1/dossiers/" + d.id() + "/attachments";
     }
 

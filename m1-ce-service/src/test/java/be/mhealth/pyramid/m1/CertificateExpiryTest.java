@@ -9,6 +9,7 @@ import java.time.LocalDate;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import be.mhealth.pyramid.events.DossierEvents;
@@ -18,6 +19,7 @@ import be.mhealth.pyramid.m1.domain.M1Dossier;
 import be.mhealth.pyramid.m1.domain.M1DossierState;
 import be.mhealth.pyramid.m1.service.CertificateExpiryJob;
 import be.mhealth.pyramid.support.outbox.OutboxRepository;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.MovableClock;
 import be.mhealth.pyramid.testing.PostgresResource;
@@ -47,6 +49,12 @@ class CertificateExpiryTest {
     @Inject
     OutboxRepository outbox;
 
+    /** Noon on the platform's calendar: days added as 24 hours stay calendar days at any hour, in summer time too. */
+    @BeforeEach
+    void midday() {
+        clock.setToMidday(PlatformCalendar.ZONE);
+    }
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -59,7 +67,7 @@ class CertificateExpiryTest {
     @Test
     @TestSecurity(user = "fiona", roles = "famhp-assessor")
     void aGrantExpiresOnceAfterItsCertificatesExpiryDate() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformCalendar.today(clock);
         M1Dossier expiring = data.dossier("medisoft", M1DossierState.APPROVED, today.plusDays(10));
         M1Dossier valid = data.dossier("medisoft", M1DossierState.APPROVED, today.plusDays(100));
         M1Dossier open = data.dossier("medisoft", M1DossierState.IN_REVIEW, today.plusDays(5));

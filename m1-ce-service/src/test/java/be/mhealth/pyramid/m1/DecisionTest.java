@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +17,7 @@ import be.mhealth.pyramid.events.EventType;
 import be.mhealth.pyramid.events.M1Events;
 import be.mhealth.pyramid.m1.domain.M1Dossier;
 import be.mhealth.pyramid.m1.domain.M1DossierState;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.MovableClock;
 import be.mhealth.pyramid.testing.PostgresResource;
@@ -50,7 +50,7 @@ class DecisionTest {
     }
 
     private M1Dossier dossier(M1DossierState status) {
-        return data.dossier("medisoft", status, LocalDate.now(clock).plusYears(2));
+        return data.dossier("medisoft", status, PlatformCalendar.today(clock).plusYears(2));
     }
 
     private static ValidatableResponse decide(M1Dossier d, Map<String, ?> body) {
@@ -142,7 +142,8 @@ class DecisionTest {
 
     @Test
     void anExpiredCertificateCannotBeGranted() {
-        M1Dossier d = data.dossier("medisoft", M1DossierState.SUBMITTED, LocalDate.now(clock).plusDays(1));
+        clock.setToMidday(PlatformCalendar.ZONE);
+        M1Dossier d = data.dossier("medisoft", M1DossierState.SUBMITTED, PlatformCalendar.today(clock).plusDays(1));
         clock.advance(Duration.ofDays(2));
         decide(d, Map.of("outcome", "APPROVED")).statusCode(422)
                 .body("errors.field", hasItem("certificate.expiresOn"));

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import be.mhealth.pyramid.m1.domain.M1Dossier;
 import be.mhealth.pyramid.m1.domain.M1DossierState;
 import be.mhealth.pyramid.m1.repository.AttachmentRepository;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,7 +45,7 @@ class DossierAccessTest {
     AttachmentRepository attachments;
 
     private M1Dossier medisoftDossier(M1DossierState status) {
-        return data.dossier("medisoft", status, LocalDate.now(clock).plusYears(2));
+        return data.dossier("medisoft", status, PlatformCalendar.today(clock).plusYears(2));
     }
 
     private static void problem(ValidatableResponse response, int status) {
@@ -80,7 +80,7 @@ class DossierAccessTest {
         M1Dossier d = medisoftDossier(M1DossierState.SUBMITTED);
         M1Dossier granted = medisoftDossier(M1DossierState.APPROVED);
         problem(given().contentType(ContentType.JSON)
-                .body(Map.of("expiredOn", LocalDate.now().minusDays(1).toString(), "reason", "mine expired"))
+                .body(Map.of("expiredOn", data.today().minusDays(1).toString(), "reason", "mine expired"))
                 .when().post(DOSSIERS + "/" + granted.id() + "/expiry").then(), 403);
         given().when().get(DOSSIERS + "/" + granted.id()).then().statusCode(200).body("state", equalTo("APPROVED"));
         problem(given().contentType(ContentType.JSON).body(Map.of("outcome", "APPROVED"))

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import be.mhealth.pyramid.events.RegistryEvents;
 import be.mhealth.pyramid.m1.domain.M1DossierState;
 import be.mhealth.pyramid.m1.repository.M1DossierRepository;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import be.mhealth.pyramid.testing.TopicReader;
@@ -69,7 +70,7 @@ class DossierValidationTest {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return PlatformCalendar.today(clock);
     }
 
     @Test

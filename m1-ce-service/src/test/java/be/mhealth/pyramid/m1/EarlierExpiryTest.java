@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import be.mhealth.pyramid.events.EventType;
@@ -19,6 +20,7 @@ import be.mhealth.pyramid.events.M1Events;
 import be.mhealth.pyramid.m1.domain.M1Dossier;
 import be.mhealth.pyramid.m1.domain.M1DossierState;
 import be.mhealth.pyramid.support.outbox.OutboxRepository;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.MovableClock;
 import be.mhealth.pyramid.testing.PostgresResource;
@@ -50,6 +52,12 @@ class EarlierExpiryTest {
     @Inject
     OutboxRepository outbox;
 
+    /** Noon on the platform's calendar: days added as 24 hours stay calendar days at any hour, in summer time too. */
+    @BeforeEach
+    void midday() {
+        clock.setToMidday(PlatformCalendar.ZONE);
+    }
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -66,7 +74,7 @@ class EarlierExpiryTest {
 
     @Test
     void anEarlierExpiryEndsTheGrantWithWhoWhenWhyAndItsEvent() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformCalendar.today(clock);
         M1Dossier d = data.dossier("medisoft", M1DossierState.APPROVED, today.plusYears(2));
         LocalDate lastValidDay = today.minusDays(5);
         String reason = "Notified body 2797 confirms the certificate was not renewed";
@@ -103,7 +111,7 @@ class EarlierExpiryTest {
 
     @Test
     void theDateMustBePastAndWithinTheCertificatesTermOnRecord() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformCalendar.today(clock);
         M1Dossier d = data.dossier("medisoft", M1DossierState.APPROVED, today.plusDays(10));
         LocalDate issuedOn = today.minusYears(1);
         for (LocalDate refused : List.of(today, today.plusDays(1), issuedOn.minusDays(1))) {
@@ -123,8 +131,8 @@ class EarlierExpiryTest {
 
     @Test
     void malformedRequestsName400TheirField() {
-        M1Dossier d = data.dossier("medisoft", M1DossierState.APPROVED, LocalDate.now(clock).plusYears(1));
-        String yesterday = LocalDate.now(clock).minusDays(1).toString();
+        M1Dossier d = data.dossier("medisoft", M1DossierState.APPROVED, PlatformCalendar.today(clock).plusYears(1));
+        String yesterday = PlatformCalendar.today(clock).minusDays(1).toString();
         expire(d, Map.of("expiredOn", yesterday)).statusCode(400).body("errors.field", hasItem("reason"));
         expire(d, Map.of("expiredOn", yesterday, "reason", " ")).statusCode(400)
                 .body("errors.field", hasItem("reason"));
@@ -142,14 +150,14 @@ class EarlierExpiryTest {
 
     @Test
     void onlyAnActiveGrantCanExpire() {
-        String yesterday = LocalDate.now(clock).minusDays(1).toString();
+        String yesterday = PlatformCalendar.today(clock).minusDays(1).toString();
         for (M1DossierState status : List.of(M1DossierState.IN_REVIEW, M1DossierState.REVOKED, M1DossierState.EXPIRED)) {
-            M1Dossier d = data.dossier("medisoft", status, LocalDate.now(clock).plusYears(1));
+            M1Dossier d = data.dossier("medisoft", status, PlatformCalendar.today(clock).plusYears(1));
             expire(d, Map.of("expiredOn", yesterday, "reason", "x")).statusCode(409)
                     .body("type", equalTo("https://pyramid.mhealth.be/problems/illegal-transition"))
                     .body("currentState", equalTo(status.name()));
         }
-        expire(data.dossier("medisoft", M1DossierState.APPROVED, LocalDate.now(clock).plusYears(1)),
+        expire(data.dossier("medisoft", M1DossierState.APPROVED, PlatformCalendar.today(clock).plusYears(1)),
                 Map.of("expiredOn", yesterday, "reason", "x")).statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("expiredOn", yesterday, "reason", "x"))
                 .when().post(DOSSIERS + "/" + java.util.UUID.randomUUID() + "/expiry").then().statusCode(404);

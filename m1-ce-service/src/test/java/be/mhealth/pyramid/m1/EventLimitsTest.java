@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -80,7 +79,7 @@ class EventLimitsTest {
     @Test
     @TestSecurity(user = "fiona", roles = "famhp-assessor")
     void aRevocationReasonOfOneCharacterMoreIs400AndExactlyTheLimitIsPublishedWhole() {
-        M1Dossier dossier = data.dossier("medisoft", M1DossierState.APPROVED, LocalDate.now().plusYears(2));
+        M1Dossier dossier = data.dossier("medisoft", M1DossierState.APPROVED, data.today().plusYears(2));
         String path = "/api/v1/m1/dossiers/" + dossier.id() + "/revocation";
 
         given().contentType(ContentType.JSON).body(Map.of("reason", "r".repeat(Limits.REASON + 1))).when().post(path)

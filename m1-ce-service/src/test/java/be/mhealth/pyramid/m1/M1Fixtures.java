@@ -35,6 +35,7 @@ import be.mhealth.pyramid.m1.repository.M1DossierTransitionRepository;
 import be.mhealth.pyramid.support.projection.AppCopy;
 import be.mhealth.pyramid.support.projection.AppCopyRepository;
 import be.mhealth.pyramid.support.security.Actor;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -67,6 +68,11 @@ public class M1Fixtures {
         this.clock = clock;
     }
 
+    /** Today on the platform's calendar (a Belgian day), by the (movable) clock. */
+    public LocalDate today() {
+        return PlatformCalendar.today(clock);
+    }
+
     /** A new app owned by {@code organization}, holding no level, named in English. */
     public UUID app(String organization) {
         UUID id = UUID.randomUUID();
@@ -86,7 +92,7 @@ public class M1Fixtures {
         UUID appId = app(organization);
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-            M1Evidence evidence = new M1Evidence(certificate(LocalDate.now(clock).minusYears(1), expiresOn),
+            M1Evidence evidence = new M1Evidence(certificate(today().minusYears(1), expiresOn),
                     "BE-FAMHP-" + appId.toString().substring(0, 8), gdpr());
             M1Dossier d = M1Dossier.open(appId, organization, evidence, VENDOR, now);
             dossiers.persist(d);
@@ -101,7 +107,7 @@ public class M1Fixtures {
                     case APPROVE -> d.approve("test set-up", FAMHP, now);
                     case REJECT -> d.reject("test set-up", FAMHP, now);
                     case REVOKE -> d.revoke("test set-up", FAMHP, now);
-                    case EXPIRE -> d.expireEarlier(LocalDate.now(clock).minusDays(1), "test set-up", FAMHP, now);
+                    case EXPIRE -> d.expireEarlier(today().minusDays(1), "test set-up", FAMHP, now);
                     case CREATE, RENEW, EXTEND, REQUEST_REASSESSMENT, CONFIRM, CLOSE -> throw new IllegalArgumentException(step + " is not a set-up step");
                 });
             }
@@ -161,7 +167,7 @@ public class M1Fixtures {
 
     /** A valid create/update body (mutable maps, so a test can break one field). */
     public Map<String, Object> body(UUID appId) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = today();
         Map<String, Object> certificate = new LinkedHashMap<>();
         certificate.put("regulation", "MDR");
         certificate.put("deviceClass", "IIa");

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
@@ -23,6 +22,7 @@ import be.mhealth.pyramid.m1.domain.M1DossierState;
 import be.mhealth.pyramid.support.outbox.OutboxEvent;
 import be.mhealth.pyramid.support.outbox.OutboxRelay;
 import be.mhealth.pyramid.support.outbox.OutboxRepository;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import be.mhealth.pyramid.testing.TopicReader;
@@ -63,7 +63,7 @@ class OutboxCrashTest {
     @Test
     @TestSecurity(user = "fiona", roles = "famhp-assessor")
     void aCommittedEventThatCouldNotBePublishedGoesOutOnTheNextRelayRun() throws SQLException {
-        M1Dossier d = data.dossier("medisoft", M1DossierState.SUBMITTED, LocalDate.now(clock).plusYears(2));
+        M1Dossier d = data.dossier("medisoft", M1DossierState.SUBMITTED, PlatformCalendar.today(clock).plusYears(2));
         String topic = EventType.M1_GRANTED.topic().topicName();
 
         try (Connection blocker = DriverManager.getConnection(PostgresResource.jdbcUrl());

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import be.mhealth.pyramid.m1.domain.M1Dossier;
 import be.mhealth.pyramid.m1.domain.M1DossierState;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -45,7 +45,7 @@ class QueryParameterTest {
     Clock clock;
 
     private M1Dossier dossier(M1DossierState state) {
-        return data.dossier(Actors.MEDISOFT, state, LocalDate.now(clock).plusYears(2));
+        return data.dossier(Actors.MEDISOFT, state, PlatformCalendar.today(clock).plusYears(2));
     }
 
     private static void refused(String path, String parameter, String value) {

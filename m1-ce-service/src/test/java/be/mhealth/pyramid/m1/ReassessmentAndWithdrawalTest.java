@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,8 +49,8 @@ class ReassessmentAndWithdrawalTest {
     @Test
     @TestSecurity(user = "fiona", roles = "famhp-assessor")
     void aSignificantChangeForM1ReachesFamhpsQueueWithADueDateAndFamhpConfirms() {
-        M1Dossier grant = data.dossier("medisoft", M1DossierState.APPROVED, LocalDate.now().plusYears(2));
-        M1Dossier other = data.dossier("medisoft", M1DossierState.APPROVED, LocalDate.now().plusYears(2));
+        M1Dossier grant = data.dossier("medisoft", M1DossierState.APPROVED, data.today().plusYears(2));
+        M1Dossier other = data.dossier("medisoft", M1DossierState.APPROVED, data.today().plusYears(2));
         declare(other.appId(), List.of(SignificantChange.HOSTING), List.of(Level.M2));
         declare(grant.appId(), List.of(SignificantChange.INTENDED_PURPOSE, SignificantChange.DATA_FLOWS),
                 List.of(Level.M1, Level.M2));
@@ -61,11 +60,11 @@ class ReassessmentAndWithdrawalTest {
         given().when().get(DOSSIERS + "/" + grant.id()).then().statusCode(200)
                 .body("state", equalTo("APPROVED"))
                 .body("reassessment.significantChanges", equalTo(List.of("INTENDED_PURPOSE")))
-                .body("reassessment.dueOn", equalTo(LocalDate.now().plusDays(60).toString()));
+                .body("reassessment.dueOn", equalTo(data.today().plusDays(60).toString()));
         JsonPath queue = given().queryParam("size", 100).when().get("/api/v1/m1/review-queue").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(queue.getString("items.find { it.dossierId == '" + grant.id() + "' }.dueDate"))
-                .isEqualTo(LocalDate.now().plusDays(60).toString());
+                .isEqualTo(data.today().plusDays(60).toString());
         assertThat(queue.getList("items.dossierId", String.class)).as("a change for M2 only")
                 .doesNotContain(other.id().toString());
         given().when().get(DOSSIERS + "/" + other.id()).then().body("reassessment", nullValue());
@@ -85,9 +84,9 @@ class ReassessmentAndWithdrawalTest {
     @Test
     @TestSecurity(user = "fiona", roles = "famhp-assessor")
     void aMarketWithdrawalClosesTheOpenDossierAndTheGrant() {
-        M1Dossier grant = data.dossier("medisoft", M1DossierState.APPROVED, LocalDate.now().plusYears(2));
-        M1Dossier open = data.dossier("carelab", M1DossierState.IN_REVIEW, LocalDate.now().plusYears(2));
-        M1Dossier elsewhere = data.dossier("medisoft", M1DossierState.IN_REVIEW, LocalDate.now().plusYears(2));
+        M1Dossier grant = data.dossier("medisoft", M1DossierState.APPROVED, data.today().plusYears(2));
+        M1Dossier open = data.dossier("carelab", M1DossierState.IN_REVIEW, data.today().plusYears(2));
+        M1Dossier elsewhere = data.dossier("medisoft", M1DossierState.IN_REVIEW, data.today().plusYears(2));
         withdraw(grant.appId(), "medisoft");
         withdraw(open.appId(), "carelab");
 
@@ -102,9 +101,9 @@ class ReassessmentAndWithdrawalTest {
                 .containsEntry("from", "IN_REVIEW");
     }
 
-    private static void declare(UUID appId, List<SignificantChange> changes, List<Level> concerns) {
+    private void declare(UUID appId, List<SignificantChange> changes, List<Level> concerns) {
         TopicReader.publish(UUID.randomUUID().toString(), new AppVersionDeclared(appId, "medisoft", Level.M1,
-                UUID.randomUUID(), "3.0.0", LocalDate.now(), Map.of("nl", "n", "fr", "f", "en", "e"), changes,
+                UUID.randomUUID(), "3.0.0", data.today(), Map.of("nl", "n", "fr", "f", "en", "e"), changes,
                 concerns, Instant.now()));
     }
 

@@ -26,6 +26,7 @@ import be.mhealth.pyramid.m1.domain.M1DossierState;
 import be.mhealth.pyramid.m1.service.AttachmentService;
 import be.mhealth.pyramid.m1.service.CertificateExpiryJob;
 import be.mhealth.pyramid.support.outbox.OutboxRepository;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.MovableClock;
 import be.mhealth.pyramid.testing.PostgresResource;
@@ -82,7 +83,7 @@ class RenewalTest {
     @TestSecurity(user = "alice", roles = "vendor")
     @OidcSecurity(claims = @Claim(key = "organization", value = "medisoft"))
     void whileAGrantStandsTheSamePostOpensItsRenewal() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformCalendar.today(clock);
         grant = data.dossier("medisoft", M1DossierState.APPROVED, today.plusDays(60));
         renewal = openAndSubmit(grant.appId(), today.plusYears(3));
         given().when().get(DOSSIERS + "/" + renewal).then().statusCode(200)
@@ -106,9 +107,9 @@ class RenewalTest {
     @TestSecurity(user = "alice", roles = "vendor")
     @OidcSecurity(claims = @Claim(key = "organization", value = "medisoft"))
     void aRenewalsCertificateMustOutlastTheOneItRenews() {
-        M1Dossier other = data.dossier("medisoft", M1DossierState.APPROVED, LocalDate.now(clock).plusDays(200));
+        M1Dossier other = data.dossier("medisoft", M1DossierState.APPROVED, data.today().plusDays(200));
         Map<String, Object> body = data.body(other.appId());
-        M1Fixtures.certificateOf(body).put("expiresOn", LocalDate.now(clock).plusDays(100).toString());
+        M1Fixtures.certificateOf(body).put("expiresOn", PlatformCalendar.today(clock).plusDays(100).toString());
         given().contentType(ContentType.JSON).body(body).when().post(DOSSIERS)
                 .then().statusCode(422).body("errors.field", hasItem("certificate.expiresOn"));
         assertThat(data.reload(other.id()).state()).isEqualTo(M1DossierState.APPROVED);
@@ -180,7 +181,8 @@ class RenewalTest {
     @Order(5)
     @TestSecurity(user = "fiona", roles = "famhp-assessor")
     void expiryWarningsComeOnceAt90AndAt30DaysAndFamhpListsExpiringGrants() {
-        M1Dossier soon = data.dossier("medisoft", M1DossierState.APPROVED, LocalDate.now(clock).plusDays(100));
+        clock.setToMidday(PlatformCalendar.ZONE);
+        M1Dossier soon = data.dossier("medisoft", M1DossierState.APPROVED, PlatformCalendar.today(clock).plusDays(100));
         job.warnExpiringGrants();
         assertThat(outboxRows(EventType.M1_CERTIFICATE_EXPIRING, soon.appId())).isZero();
 
@@ -224,8 +226,9 @@ class RenewalTest {
     @TestSecurity(user = "alice", roles = "vendor")
     @OidcSecurity(claims = @Claim(key = "organization", value = "medisoft"))
     void aRenewalOpenedBeforeTheOldCertificateLapses() {
-        lapsing = data.dossier("medisoft", M1DossierState.APPROVED, LocalDate.now(clock).plusDays(5));
-        lateRenewal = openAndSubmit(lapsing.appId(), LocalDate.now(clock).plusYears(3));
+        clock.setToMidday(PlatformCalendar.ZONE);
+        lapsing = data.dossier("medisoft", M1DossierState.APPROVED, PlatformCalendar.today(clock).plusDays(5));
+        lateRenewal = openAndSubmit(lapsing.appId(), PlatformCalendar.today(clock).plusYears(3));
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,7 +64,7 @@ class DecisionTest extends M2Fixtures {
                 .contentType("application/problem+json")
                 .body("errors.field", contains("criterion"))
                 .body("errors[0].message", containsString("AUTHENTICATION"));
-        result(id, "SECURITY", "PASS", LocalDate.now().plusDays(3).toString()).statusCode(422)
+        result(id, "SECURITY", "PASS", today().plusDays(3).toString()).statusCode(422)
                 .body("errors.field", contains("testedOn"));
         result(id, "SECURITY", "FAIL", "2026-01-01").statusCode(422).body("errors.field", contains("testedOn"));
         result(id, "SECRECY", "PASS", "2026-01-20").statusCode(400).body("errors.field", contains("criterion"));

@@ -2,8 +2,10 @@ package be.mhealth.pyramid.m2;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import be.mhealth.pyramid.events.Level;
 import be.mhealth.pyramid.events.RegistryEvents;
 import be.mhealth.pyramid.support.projection.AppCopy;
 import be.mhealth.pyramid.support.projection.AppCopyRepository;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
@@ -30,6 +33,14 @@ abstract class M2Fixtures {
 
     @Inject
     AppCopyRepository apps;
+
+    @Inject
+    Clock clock;
+
+    /** Today on the platform's calendar (a Belgian day), by the services' clock. */
+    LocalDate today() {
+        return PlatformCalendar.today(clock);
+    }
 
     /** An app of {@code organization} at {@code level}, as the registry would announce it; waits for the copy. */
     UUID registeredApp(String organization, Level level) {

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,7 +51,7 @@ class ReassessmentAndWithdrawalTest extends M2Fixtures {
         declare(appId, "3.0.0", List.of(SignificantChange.INTENDED_PURPOSE, SignificantChange.HOSTING,
                 SignificantChange.DATA_FLOWS), List.of(Level.M1, Level.M2));
 
-        String dueOn = LocalDate.now().plusDays(60).toString();
+        String dueOn = today().plusDays(60).toString();
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get(DOSSIERS + "/" + id)
                 .then().body("reassessment.version", equalTo("3.0.0")));
         given().get(DOSSIERS + "/" + id).then().statusCode(200)
@@ -136,7 +135,7 @@ class ReassessmentAndWithdrawalTest extends M2Fixtures {
     private String grant() {
         String id = dossierInReview(answers(false, false, false, false, false));
         Actors.tess();
-        result(id, "SECURITY", "PASS", LocalDate.now().toString()).statusCode(201);
+        result(id, "SECURITY", "PASS", today().toString()).statusCode(201);
         Actors.eric();
         decide(id, "APPROVED", "all criteria passed").statusCode(200);
         return id;
@@ -151,9 +150,9 @@ class ReassessmentAndWithdrawalTest extends M2Fixtures {
                 .extract().jsonPath().getList("items");
     }
 
-    private static void declare(UUID appId, String version, List<SignificantChange> changes, List<Level> concerns) {
+    private void declare(UUID appId, String version, List<SignificantChange> changes, List<Level> concerns) {
         TopicReader.publish(UUID.randomUUID().toString(), new AppVersionDeclared(appId, "medisoft", Level.M2,
-                UUID.randomUUID(), version, LocalDate.now(), Map.of("nl", "n", "fr", "f", "en", "e"), changes,
+                UUID.randomUUID(), version, today(), Map.of("nl", "n", "fr", "f", "en", "e"), changes,
                 concerns, Instant.now()));
     }
 

@@ -16,9 +16,9 @@ import org.awaitility.Awaitility;
 
 import be.mhealth.pyramid.events.Level;
 import be.mhealth.pyramid.events.RegistryEvents;
-import be.mhealth.pyramid.m3.config.M3Settings;
 import be.mhealth.pyramid.support.projection.AppCopy;
 import be.mhealth.pyramid.support.projection.AppCopyRepository;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.MovableClock;
 import be.mhealth.pyramid.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,13 +34,11 @@ public class M3Fixtures {
     private final AppCopyRepository apps;
     private final MovableClock clock;
     private final Actors actors;
-    private final M3Settings settings;
 
-    M3Fixtures(AppCopyRepository apps, MovableClock clock, Actors actors, M3Settings settings) {
+    M3Fixtures(AppCopyRepository apps, MovableClock clock, Actors actors) {
         this.apps = apps;
         this.clock = clock;
         this.actors = actors;
-        this.settings = settings;
     }
 
     /** An app of {@code organization} the registry announced at {@code level} (null: no level). */
@@ -136,9 +134,9 @@ public class M3Fixtures {
         return given().get(DOSSIERS + "/" + id).then().statusCode(200);
     }
 
-    /** Today on the statutory calendar ({@code pyramid.m3.zone}), by the (movable) clock. */
+    /** Today on the statutory calendar (Belgian days), by the (movable) clock. */
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), settings.zone());
+        return PlatformCalendar.today(clock);
     }
 
     /**
@@ -146,7 +144,7 @@ public class M3Fixtures {
      * whatever hour it runs (CI once ran at 00:19 Belgian time and a 24-hour day crossed into the day before).
      */
     public void startAtMidday() {
-        clock.setToMidday(settings.zone());
+        clock.setToMidday(PlatformCalendar.ZONE);
     }
 
     public static Map<String, Object> temporary(LocalDate start, LocalDate end) {

@@ -29,6 +29,7 @@ import be.mhealth.pyramid.registry.domain.App;
 import be.mhealth.pyramid.registry.repository.AppRepository;
 import be.mhealth.pyramid.registry.service.AppService;
 import be.mhealth.pyramid.registry.service.AppVersionService;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
@@ -89,7 +90,7 @@ public class RegistryFixtures {
     public static Map<String, Object> versionBody(String version, String... significantChanges) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", version);
-        body.put("releasedOn", LocalDate.now(java.time.ZoneId.of("Europe/Brussels")).toString());
+        body.put("releasedOn", PlatformCalendar.dayOf(Instant.now()).toString());
         body.put("releaseNotes", map("nl", "Versie " + version + ": betere grafieken", "fr",
                 "Version " + version + " : meilleurs graphiques", "en", "Version " + version + ": better charts"));
         body.put("significantChanges", new ArrayList<>(List.of(significantChanges)));

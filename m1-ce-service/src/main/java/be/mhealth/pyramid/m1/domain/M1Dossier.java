@@ -2,7 +2,6 @@ package be.mhealth.pyramid.m1.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.UUID;
 
@@ -22,6 +21,7 @@ import be.mhealth.pyramid.support.dossier.LevelDossier;
 import be.mhealth.pyramid.support.problem.RuleViolationException;
 import be.mhealth.pyramid.support.problem.StateConflictException;
 import be.mhealth.pyramid.support.security.Actor;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 
 /**
  * A vendor's M1 (CE marking) dossier for one app: its evidence and where FAMHP's review stands. It changes only
@@ -365,7 +365,7 @@ public class M1Dossier implements LevelDossier {
     }
 
     private static LocalDate today(Instant at) {
-        return at.atZone(ZoneOffset.UTC).toLocalDate();
+        return PlatformCalendar.dayOf(at);
     }
 
     @Override

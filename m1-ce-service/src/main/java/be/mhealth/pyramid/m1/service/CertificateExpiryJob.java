@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 
+import be.mhealth.pyramid.support.time.PlatformCalendar;
+
 /**
  * Every {@code pyramid.m1.expiry.every}, expires the grants whose certificate's expiry date lies before today (per
  * the injected clock), then publishes the expiry warnings due (90 and 30 days before): each in a transaction of its
@@ -37,7 +39,7 @@ public class CertificateExpiryJob {
 
     /** Publishes the 90- and 30-day expiry warnings due today; returns how many. */
     public int warnExpiringGrants() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformCalendar.today(clock);
         int warned = 0;
         for (UUID id : dossiers.warningCandidates(today)) {
             if (dossiers.warnIfExpiring(id)) {
@@ -52,7 +54,7 @@ public class CertificateExpiryJob {
 
     /** Returns how many grants this run expired. */
     public int expireLapsedGrants() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformCalendar.today(clock);
         int expired = 0;
         for (UUID id : dossiers.lapsedGrants(today)) {
             if (dossiers.expireIfLapsed(id)) {

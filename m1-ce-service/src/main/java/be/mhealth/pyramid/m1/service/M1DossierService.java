@@ -40,6 +40,7 @@ import be.mhealth.pyramid.support.projection.AppCopyArrival;
 import be.mhealth.pyramid.support.projection.AppCopyRepository;
 import be.mhealth.pyramid.support.security.Actor;
 import be.mhealth.pyramid.support.security.Caller;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.support.web.EntityTags;
 
 /**
@@ -248,7 +249,8 @@ public class M1DossierService {
     /** Active grants whose certificate expires within {@code days} days (today included), soonest first. */
     @Transactional(TxType.SUPPORTS)
     public Page<QueuedDossier<M1Dossier>> expiringGrants(int days, PageRequest page) {
-        return appCopies.withAppNames(Page.of(dossiers.grantsExpiringBy(LocalDate.now(clock).plusDays(days)), page));
+        LocalDate by = PlatformCalendar.today(clock).plusDays(days);
+        return appCopies.withAppNames(Page.of(dossiers.grantsExpiringBy(by), page));
     }
 
     /** FAMHP confirms a grant after its re-assessment (APPROVED stays APPROVED, history CONFIRM). */
@@ -274,7 +276,7 @@ public class M1DossierService {
                 .map(Enum::name).collect(java.util.stream.Collectors.joining(","));
         dossiers.findGrant(declared.appId()).flatMap(g -> dossiers.findForUpdate(g.id())).ifPresent(grant -> {
             Instant now = now();
-            LocalDate due = LocalDate.now(clock).plusDays(settings.reassessment().dueWithinDays());
+            LocalDate due = PlatformCalendar.today(clock).plusDays(settings.reassessment().dueWithinDays());
             record(grant, grant.requestReassessment(declared.version(), changes, due, system, now));
         });
     }
@@ -330,7 +332,7 @@ public class M1DossierService {
         M1Dossier dossier = dossiers.findForUpdate(id).orElse(null);
         Instant now = now();
         if (dossier == null || dossier.state() != M1DossierState.APPROVED
-                || !M1Rules.lapsed(dossier.certificate(), LocalDate.now(clock))) {
+                || !M1Rules.lapsed(dossier.certificate(), PlatformCalendar.today(clock))) {
             return false;
         }
         M1DossierTransition expiry = dossier.expireLapsed(system, now);

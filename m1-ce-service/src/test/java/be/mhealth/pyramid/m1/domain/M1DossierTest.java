@@ -16,6 +16,7 @@ import be.mhealth.pyramid.events.DossierEvents.ActedBy;
 import be.mhealth.pyramid.support.problem.RuleViolationException;
 import be.mhealth.pyramid.support.problem.StateConflictException;
 import be.mhealth.pyramid.support.security.Actor;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 
 /** The aggregate: each behaviour moves it through the table, checks the rules and returns its history line. */
 class M1DossierTest {
@@ -110,11 +111,26 @@ class M1DossierTest {
         dossier.startReview(FIONA, T0);
         dossier.approve("fine", FIONA, T0);
         Actor job = Actor.system("m1-ce-service");
-        Instant lastDay = LocalDate.of(2029, 3, 1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        Instant lastDay = LocalDate.of(2029, 3, 1).atStartOfDay(PlatformCalendar.ZONE).toInstant();
         assertThatThrownBy(() -> dossier.expireLapsed(job, lastDay)).isInstanceOf(StateConflictException.class);
         M1DossierTransition expired = dossier.expireLapsed(job, lastDay.plus(Duration.ofDays(1)));
         assertThat(expired.actedBy()).isEqualTo(ActedBy.SYSTEM);
         assertThat(dossier.certificateExpiredOn()).isEqualTo(LocalDate.of(2029, 3, 1));
+        assertThat(dossier.state()).isEqualTo(M1DossierState.EXPIRED);
+    }
+
+    @Test
+    void theLastValidDayIsABelgianDay() {
+        M1Dossier dossier = draft();
+        dossier.submit(CE, ALICE, T0);
+        dossier.startReview(FIONA, T0);
+        dossier.approve("fine", FIONA, T0);
+        Actor job = Actor.system("m1-ce-service");
+        // 23:30 in Brussels on the certificate's last valid day: still valid.
+        assertThatThrownBy(() -> dossier.expireLapsed(job, Instant.parse("2029-03-01T22:30:00Z")))
+                .isInstanceOf(StateConflictException.class);
+        // 00:30 in Brussels the next day, while it is still 1 March in UTC: lapsed.
+        dossier.expireLapsed(job, Instant.parse("2029-03-01T23:30:00Z"));
         assertThat(dossier.state()).isEqualTo(M1DossierState.EXPIRED);
     }
 }

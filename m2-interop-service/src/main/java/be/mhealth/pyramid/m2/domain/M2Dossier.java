@@ -2,7 +2,6 @@ package be.mhealth.pyramid.m2.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import be.mhealth.pyramid.support.dossier.LevelDossier;
 import be.mhealth.pyramid.support.problem.RuleViolationException;
 import be.mhealth.pyramid.support.problem.StateConflictException;
 import be.mhealth.pyramid.support.security.Actor;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 
 /**
  * A vendor's M2 (interoperability) dossier for one app: its risk assessment, the criteria that follow from it
@@ -301,7 +301,7 @@ public class M2Dossier implements LevelDossier {
     }
 
     private static LocalDate today(Instant at) {
-        return at.atZone(ZoneOffset.UTC).toLocalDate();
+        return PlatformCalendar.dayOf(at);
     }
 
     @Override

@@ -41,6 +41,7 @@ import be.mhealth.pyramid.support.projection.AppCopyArrival;
 import be.mhealth.pyramid.support.projection.AppCopyRepository;
 import be.mhealth.pyramid.support.security.Actor;
 import be.mhealth.pyramid.support.security.Caller;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.support.web.EntityTags;
 
 /**
@@ -276,7 +277,7 @@ public class M2DossierService {
             return;
         }
         dossiers.findGrantForUpdate(declared.appId()).ifPresent(grant -> {
-            LocalDate due = LocalDate.now(clock).plusDays(settings.reassessment().dueWithinDays());
+            LocalDate due = PlatformCalendar.today(clock).plusDays(settings.reassessment().dueWithinDays());
             record(grant, grant.requestReassessment(declared.version(), changes, due, system, now()));
         });
     }

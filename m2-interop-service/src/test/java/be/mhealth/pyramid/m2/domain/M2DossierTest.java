@@ -153,4 +153,19 @@ class M2DossierTest {
         assertThat(second.current()).isTrue();
         assertThat(second.recordedBy()).isEqualTo("tess");
     }
+
+    @Test
+    void aTestDateIsInTheFutureOnlyByTheBelgianCalendar() {
+        M2Dossier d = opened();
+        d.submit(ALICE, T0);
+        LocalDate secondMarch = LocalDate.of(2026, 3, 2);
+        TestResult.Finding tested = new TestResult.Finding(Criterion.SECURITY, TestOutcome.PASS, "Lab", secondMarch,
+                "R-1");
+        // 23:30 in Brussels on 1 March: 2 March is tomorrow.
+        assertThatThrownBy(() -> d.recordTestResult(tested, null, TESS, Instant.parse("2026-03-01T22:30:00Z")))
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("testedOn"));
+        // 00:30 in Brussels on 2 March, still 1 March in UTC: today.
+        assertThat(d.recordTestResult(tested, null, TESS, Instant.parse("2026-03-01T23:30:00Z")).current()).isTrue();
+    }
 }

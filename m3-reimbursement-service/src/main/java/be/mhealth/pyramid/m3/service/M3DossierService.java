@@ -14,7 +14,6 @@ import be.mhealth.pyramid.events.Level;
 import be.mhealth.pyramid.events.M3Events;
 import be.mhealth.pyramid.events.M3Events.ReimbursementKind;
 import be.mhealth.pyramid.events.RegistryEvents;
-import be.mhealth.pyramid.m3.config.M3Settings;
 import be.mhealth.pyramid.m3.domain.Grant;
 import be.mhealth.pyramid.m3.domain.M3Dossier;
 import be.mhealth.pyramid.m3.domain.M3DossierState;
@@ -62,12 +61,11 @@ public class M3DossierService {
     private final Outbox outbox;
     private final Caller caller;
     private final Clock clock;
-    private final M3Settings settings;
     private final Actor system;
 
     M3DossierService(M3DossierRepository dossiers, M3DossierTransitionRepository transitions, AppAccess appAccess,
             AppCopyRepository appCopies, M3DossierAccess access, AppCopyArrival arrival, DossierHistory history,
-            Outbox outbox, Caller caller, Clock clock, M3Settings settings, PyramidConfig config) {
+            Outbox outbox, Caller caller, Clock clock, PyramidConfig config) {
         this.dossiers = dossiers;
         this.transitions = transitions;
         this.appAccess = appAccess;
@@ -78,14 +76,13 @@ public class M3DossierService {
         this.outbox = outbox;
         this.caller = caller;
         this.clock = clock;
-        this.settings = settings;
         this.system = Actor.system(config.serviceName());
     }
 
-    /** The present moment and NIHDI's calendar day ({@code pyramid.m3.zone}). */
+    /** The present moment and NIHDI's calendar day (the platform's, Belgian). */
     @Transactional(TxType.SUPPORTS)
     public Now now() {
-        return Now.of(clock, settings.zone());
+        return Now.of(clock);
     }
 
     // ---- reads ----

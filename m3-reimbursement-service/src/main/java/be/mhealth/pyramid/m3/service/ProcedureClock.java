@@ -5,10 +5,13 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import be.mhealth.pyramid.m3.config.M3Settings;
 import be.mhealth.pyramid.m3.domain.Now;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -23,9 +26,15 @@ public class ProcedureClock {
     private static final Logger LOG = Logger.getLogger(ProcedureClock.class);
 
     private final M3DossierService service;
+    private final String every;
 
-    ProcedureClock(M3DossierService service) {
+    ProcedureClock(M3DossierService service, M3Settings settings) {
         this.service = service;
+        this.every = settings.clockJobEvery();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        LOG.infof("procedure clock: every %s, on Belgian calendar days", every);
     }
 
     @Scheduled(identity = "m3-procedure-clock", every = "${pyramid.m3.clock-job-every}",

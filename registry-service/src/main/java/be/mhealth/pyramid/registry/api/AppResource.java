@@ -51,6 +51,7 @@ import be.mhealth.pyramid.registry.service.Viewer;
 import be.mhealth.pyramid.support.openapi.PyramidOpenApiFilter;
 import be.mhealth.pyramid.support.security.Caller;
 import be.mhealth.pyramid.support.security.Roles;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.support.web.EntityTags;
 import be.mhealth.pyramid.support.web.IdempotentWrites;
 
@@ -212,7 +213,7 @@ public class AppResource {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return PlatformCalendar.today(clock);
     }
 
     /** OpenAPI schema of a page of apps. */

@@ -21,9 +21,9 @@ import be.mhealth.pyramid.registry.domain.Labels;
 import be.mhealth.pyramid.registry.domain.Language;
 import be.mhealth.pyramid.registry.domain.LevelGrant;
 import be.mhealth.pyramid.registry.domain.Platform;
-import be.mhealth.pyramid.registry.domain.RegistryTime;
 import be.mhealth.pyramid.registry.domain.TargetUser;
 import be.mhealth.pyramid.registry.service.Viewer;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 
 /**
  * An app record with all its languages, its effective level and the facts behind it, whether it is listed (or when
@@ -119,7 +119,7 @@ public record AppView(
                 new AppRequest.SupportContact(app.supportEmail, app.supportPhone, app.supportUrl),
                 List.of(app.supportedLanguages), app.effectiveLevel, app.levelSince, labels.level(app.effectiveLevel),
                 app.isListed(),
-                app.isDelisted() ? RegistryTime.dayOf(app.delistedAt) : null,
+                app.isDelisted() ? PlatformCalendar.dayOf(app.delistedAt) : null,
                 app.isDelisted() ? app.delistingReason : null,
                 LevelFacts.of(app.effectiveLevel, grants, today),
                 AppTopics.of(app.effectiveLevel, grants, today, labels), CurrentVersion.of(current, language),

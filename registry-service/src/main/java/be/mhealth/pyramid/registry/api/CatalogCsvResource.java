@@ -50,6 +50,7 @@ import be.mhealth.pyramid.registry.repository.OpenDataRepository;
 import be.mhealth.pyramid.registry.repository.OpenDataRepository.ListedRow;
 import be.mhealth.pyramid.registry.repository.OpenDataRepository.Revision;
 import be.mhealth.pyramid.support.problem.Problem;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 
 /**
  * The public catalog as one CSV file (RFC 4180): one row per listed app, streamed as it is read, in chunks of
@@ -123,7 +124,7 @@ public class CatalogCsvResource {
         }
         boolean withBom = bom == null ? config.bom() : Boolean.parseBoolean(bom);
         Revision revision = openData.revision();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformCalendar.today(clock);
         // The date is part of the tag: whether a certificate is still valid turns at midnight.
         EntityTag etag = new EntityTag("v" + FORMAT + "-" + revision.revision() + "-" + today.toEpochDay() + "-"
                 + language.code() + (withBom ? "-bom" : ""), true);

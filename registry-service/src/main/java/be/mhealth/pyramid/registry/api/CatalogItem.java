@@ -14,9 +14,9 @@ import be.mhealth.pyramid.registry.domain.DelistingReason;
 import be.mhealth.pyramid.registry.domain.Labels;
 import be.mhealth.pyramid.registry.domain.LevelGrant;
 import be.mhealth.pyramid.registry.domain.Platform;
-import be.mhealth.pyramid.registry.domain.RegistryTime;
 import be.mhealth.pyramid.registry.domain.TargetUser;
 import be.mhealth.pyramid.registry.repository.CatalogRow;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 
 /** One listed (or, with include=delisted, formerly listed) app, its texts in one language. */
 @Schema(name = "CatalogItem", requiredProperties = { "id", "name", "summary", "language", "category", "platforms",
@@ -50,7 +50,7 @@ public record CatalogItem(
                 app.platforms().stream().map(labels::platform).toList(),
                 app.targetUsers().stream().map(labels::targetUser).toList(), app.level(), labels.level(app.level()),
                 app.level() != null,
-                RegistryTime.dayOf(app.delistedAt()),
+                PlatformCalendar.dayOf(app.delistedAt()),
                 app.delistingReason(), LevelFacts.of(app.level(), grants, today), app.website());
     }
 }

@@ -42,6 +42,7 @@ import be.mhealth.pyramid.registry.domain.TargetUser;
 import be.mhealth.pyramid.registry.repository.CatalogFilter;
 import be.mhealth.pyramid.registry.service.CatalogService;
 import be.mhealth.pyramid.support.problem.Problem;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -135,7 +136,7 @@ public class CatalogResource {
         int p = from != null ? from.page() : page == null ? 0 : page;
         // The revision is read before the data, so an ETag never claims data newer than it labels.
         long revision = catalog.revision();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = PlatformCalendar.today(clock);
         EntityTag etag = new EntityTag("c" + FORMAT + "-" + revision + "-" + today.toEpochDay() + "-" + language.code(),
                 true);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);

@@ -1,7 +1,6 @@
 package be.mhealth.pyramid.registry.api;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +27,7 @@ import be.mhealth.pyramid.registry.service.AppVersionService;
 import be.mhealth.pyramid.registry.service.Viewer;
 import be.mhealth.pyramid.support.security.Caller;
 import be.mhealth.pyramid.support.security.Roles;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.support.web.EntityTags;
 import be.mhealth.pyramid.support.web.IdempotentWrites;
 
@@ -68,7 +68,7 @@ public class MarketWithdrawalResource {
                 request, () -> {
                     App app = apps.withdrawFromMarket(id, request, organization, caller.name());
                     return Response.ok(AppView.of(app, apps.grantsOf(id), versions.current(app), Language.DEFAULT,
-                            Viewer.of(caller), LocalDate.now(clock))).tag(EntityTags.of(app.version)).build();
+                            Viewer.of(caller), PlatformCalendar.today(clock))).tag(EntityTags.of(app.version)).build();
                 });
     }
 }

@@ -18,12 +18,12 @@ import be.mhealth.pyramid.events.RegistryEvents.SignificantChange;
 import be.mhealth.pyramid.registry.api.AppVersionRequest;
 import be.mhealth.pyramid.registry.domain.App;
 import be.mhealth.pyramid.registry.domain.AppVersion;
-import be.mhealth.pyramid.registry.domain.RegistryTime;
 import be.mhealth.pyramid.registry.domain.VersionNumber;
 import be.mhealth.pyramid.registry.repository.AppVersionRepository;
 import be.mhealth.pyramid.support.outbox.Outbox;
 import be.mhealth.pyramid.support.problem.RuleViolationException;
 import be.mhealth.pyramid.support.problem.StateConflictException;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 
 /**
  * The versions vendors declare for their apps. Each is newer than the app's current one and released no earlier; a
@@ -60,7 +60,7 @@ public class AppVersionService {
                     null);
         }
         AppVersion current = app.currentVersionId == null ? null : versions.findById(app.currentVersionId);
-        LocalDate today = RegistryTime.today(clock);
+        LocalDate today = PlatformCalendar.today(clock);
         if (request.releasedOn().isAfter(today)) {
             throw new RuleViolationException("releasedOn", "must not be in the future (today is " + today + ")");
         }

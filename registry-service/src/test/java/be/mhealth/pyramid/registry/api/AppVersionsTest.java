@@ -12,8 +12,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +26,7 @@ import be.mhealth.pyramid.events.Level;
 import be.mhealth.pyramid.events.RegistryEvents.AppVersionDeclared;
 import be.mhealth.pyramid.events.RegistryEvents.SignificantChange;
 import be.mhealth.pyramid.registry.RegistryFixtures;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import be.mhealth.pyramid.testing.TopicReader;
@@ -50,7 +51,7 @@ class AppVersionsTest {
     RegistryFixtures fixtures;
 
     private static String today() {
-        return LocalDate.now(ZoneId.of("Europe/Brussels")).toString();
+        return PlatformCalendar.dayOf(Instant.now()).toString();
     }
 
     @Test

@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.nullValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,6 +29,7 @@ import be.mhealth.pyramid.registry.RegistryFixtures;
 import be.mhealth.pyramid.registry.domain.LevelGrant;
 import be.mhealth.pyramid.registry.repository.LevelChangeRepository;
 import be.mhealth.pyramid.registry.repository.LevelGrantRepository;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.MovableClock;
 import be.mhealth.pyramid.testing.PostgresResource;
@@ -89,7 +89,7 @@ class LevelRulesTest {
         // Formerly listed: its public record stays, with the day and why it left.
         given().when().get("/api/v1/apps/" + app).then().statusCode(200)
                 .body("listed", equalTo(false)).body("level", nullValue())
-                .body("delistedOn", equalTo(LocalDate.now(ZoneId.of("Europe/Brussels")).toString()))
+                .body("delistedOn", equalTo(PlatformCalendar.dayOf(Instant.now()).toString()))
                 .body("delistingReason", equalTo("M1_REVOKED"));
 
         fixtures.feed(m1Granted(app, UUID.randomUUID(), LocalDate.now().plusYears(3)));

@@ -12,8 +12,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +29,7 @@ import be.mhealth.pyramid.events.RegistryEvents.MarketWithdrawalReason;
 import be.mhealth.pyramid.registry.RegistryFixtures;
 import be.mhealth.pyramid.registry.domain.LevelGrant;
 import be.mhealth.pyramid.registry.repository.LevelGrantRepository;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import be.mhealth.pyramid.testing.TopicReader;
@@ -58,7 +59,7 @@ class MarketWithdrawalTest {
     LevelGrantRepository grants;
 
     private static String today() {
-        return LocalDate.now(ZoneId.of("Europe/Brussels")).toString();
+        return PlatformCalendar.dayOf(Instant.now()).toString();
     }
 
     @Test

@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,6 +22,7 @@ import be.mhealth.pyramid.events.Level;
 import be.mhealth.pyramid.events.M1Events;
 import be.mhealth.pyramid.events.M2Events;
 import be.mhealth.pyramid.registry.RegistryFixtures;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -47,7 +47,7 @@ class PublicRecordTest {
     RegistryFixtures fixtures;
 
     private static String today() {
-        return LocalDate.now(ZoneId.of("Europe/Brussels")).toString();
+        return PlatformCalendar.dayOf(Instant.now()).toString();
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import be.mhealth.pyramid.events.Level;
 import be.mhealth.pyramid.registry.RegistryFixtures;
 import be.mhealth.pyramid.registry.api.CatalogCsvResource;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -48,6 +50,9 @@ class CatalogCsvTest {
 
     @Inject
     RegistryFixtures fixtures;
+
+    @Inject
+    Clock clock;
 
     /** A listed M3 app whose texts need quoting, guarding and UTF-8; an M1 app; a draft. */
     @BeforeEach
@@ -79,7 +84,7 @@ class CatalogCsvTest {
         response.then().statusCode(200).header("Content-Language", "en");
         assertThat(response.header("Content-Type")).isEqualTo("text/csv; charset=utf-8; header=present");
         assertThat(response.header("Content-Disposition"))
-                .isEqualTo("attachment; filename=\"pyramid-catalog-en-" + LocalDate.now() + ".csv\"");
+                .isEqualTo("attachment; filename=\"pyramid-catalog-en-" + PlatformCalendar.today(clock) + ".csv\"");
         assertThat(response.header("Content-Length")).as("streamed").isNull();
         byte[] bytes = response.asByteArray();
         assertThat(Arrays.copyOf(bytes, 3)).as("UTF-8 byte order mark")

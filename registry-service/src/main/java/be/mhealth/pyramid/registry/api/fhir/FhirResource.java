@@ -52,6 +52,7 @@ import be.mhealth.pyramid.registry.repository.OpenDataRepository;
 import be.mhealth.pyramid.registry.repository.OpenDataRepository.FhirAppRow;
 import be.mhealth.pyramid.registry.repository.OpenDataRepository.Revision;
 import be.mhealth.pyramid.support.inbox.Failures;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 
 /**
  * FHIR R4, read-only and public: the CapabilityStatement, listed apps as DeviceDefinitions and M3 reimbursements as
@@ -268,7 +269,7 @@ public class FhirResource {
         if (!search.countOnly() && total > 0) {
             List<FhirAppRow> rows = openData.fhirApps(where, search.values(), search.cursor(), search.count() + 1);
             List<FhirAppRow> shown = rows.subList(0, Math.min(rows.size(), search.count()));
-            for (Resource resource : page.resources(shown, language, LocalDate.now(clock))) {
+            for (Resource resource : page.resources(shown, language, PlatformCalendar.today(clock))) {
                 bundle.addEntry().setFullUrl(base + "/" + resource.getIdElement().getIdPart()).setResource(resource)
                         .getSearch().setMode(SearchEntryMode.MATCH);
             }
@@ -297,7 +298,7 @@ public class FhirResource {
             }
             throw FhirException.notFound(type + "/" + id + " is not known");
         }
-        Resource resource = one.resource(rows.get(0), language, LocalDate.now(clock));
+        Resource resource = one.resource(rows.get(0), language, PlatformCalendar.today(clock));
         return OpenData.validators(fhir.ok(resource, format, pretty(uri)), etag, revision, cacheControl)
                 .header("Vary", "Accept").header(HttpHeaders.CONTENT_LANGUAGE, language.code())
                 .header("Content-Location", fhirBase(uri) + type + "/" + id).build();
@@ -361,8 +362,9 @@ public class FhirResource {
     }
 
     private EntityTag etag(Revision revision, Language language, Fhir.Format format, UriInfo uri) {
-        return new EntityTag("f" + FORMAT + "-" + revision.revision() + "-" + LocalDate.now(clock).toEpochDay() + "-"
-                + language.code() + "-" + format.name().toLowerCase() + (pretty(uri) ? "-p" : ""), true);
+        long day = PlatformCalendar.today(clock).toEpochDay();
+        return new EntityTag("f" + FORMAT + "-" + revision.revision() + "-" + day + "-" + language.code() + "-"
+                + format.name().toLowerCase() + (pretty(uri) ? "-p" : ""), true);
     }
 
     private static Language language(HttpHeaders headers) {

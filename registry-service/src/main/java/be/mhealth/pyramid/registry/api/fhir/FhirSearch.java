@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 import be.mhealth.pyramid.events.Level;
 import be.mhealth.pyramid.registry.domain.Category;
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 
 /**
  * A FHIR search's parameters (R4 "Search" page) turned into SQL on the listed apps: the condition, its values, the
@@ -33,8 +34,8 @@ public final class FhirSearch {
 
     /** Parameters that shape the response, not the search; kept in links. */
     static final Set<String> RESULT_PARAMETERS = Set.of("_format", "_pretty");
-    /** Dates without a time are days in Belgium. */
-    static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
+    /** Dates without a time are days on the platform's calendar (Belgium). */
+    static final ZoneId ZONE = PlatformCalendar.ZONE;
     private static final Pattern DATE = Pattern.compile(
             "(eq|ne|gt|lt|ge|le|sa|eb|ap)?(\\d{4})(-(\\d{2})(-(\\d{2})(T(\\d{2}):(\\d{2})(:(\\d{2})(\\.\\d+)?)?"
                     + "(Z|[+-]\\d{2}:\\d{2})?)?)?)?");
