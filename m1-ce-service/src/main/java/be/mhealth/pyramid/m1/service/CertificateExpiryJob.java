@@ -8,13 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import be.mhealth.pyramid.support.time.PlatformCalendar;
 import io.quarkus.scheduler.Scheduled;
 
-import be.mhealth.pyramid.support.time.PlatformCalendar;
-
 /**
- * Every {@code pyramid.m1.expiry.every}, expires the grants whose certificate's expiry date lies before today (per
- * the injected clock), then publishes the expiry warnings due (90 and 30 days before): each in a transaction of its
+ * Every {@code pyramid.m1.expiry.every}, expires the grants whose certificate's expiry date lies before today (a
+ * Belgian day, by the injected clock), then publishes the expiry warnings due (90 and 30 days before): each in a transaction of its
  * own, re-checked under the dossier's row lock.
  */
 @ApplicationScoped

@@ -24,6 +24,7 @@ class M1DossierTest {
     static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
     static final Actor ALICE = new Actor("alice", ActedBy.VENDOR);
     static final Actor FIONA = new Actor("fiona", ActedBy.AUTHORITY);
+    static final Actor JOB = Actor.system("m1-ce-service");
     static final List<AttachmentKind> CE = List.of(AttachmentKind.CE_CERTIFICATE);
 
     static M1Evidence evidence(LocalDate issuedOn, LocalDate expiresOn) {
@@ -36,6 +37,15 @@ class M1DossierTest {
     static M1Dossier draft() {
         return M1Dossier.open(UUID.randomUUID(), "medisoft", evidence(LocalDate.of(2025, 3, 1),
                 LocalDate.of(2029, 3, 1)), ALICE, T0);
+    }
+
+    /** An approved dossier whose certificate's last valid day is 1 March 2029. */
+    static M1Dossier granted() {
+        M1Dossier dossier = draft();
+        dossier.submit(CE, ALICE, T0);
+        dossier.startReview(FIONA, T0);
+        dossier.approve("fine", FIONA, T0);
+        return dossier;
     }
 
     @Test
@@ -106,14 +116,10 @@ class M1DossierTest {
 
     @Test
     void aGrantExpiresByTheJobOnlyOnceItsCertificateLapsed() {
-        M1Dossier dossier = draft();
-        dossier.submit(CE, ALICE, T0);
-        dossier.startReview(FIONA, T0);
-        dossier.approve("fine", FIONA, T0);
-        Actor job = Actor.system("m1-ce-service");
+        M1Dossier dossier = granted();
         Instant lastDay = LocalDate.of(2029, 3, 1).atStartOfDay(PlatformCalendar.ZONE).toInstant();
-        assertThatThrownBy(() -> dossier.expireLapsed(job, lastDay)).isInstanceOf(StateConflictException.class);
-        M1DossierTransition expired = dossier.expireLapsed(job, lastDay.plus(Duration.ofDays(1)));
+        assertThatThrownBy(() -> dossier.expireLapsed(JOB, lastDay)).isInstanceOf(StateConflictException.class);
+        M1DossierTransition expired = dossier.expireLapsed(JOB, lastDay.plus(Duration.ofDays(1)));
         assertThat(expired.actedBy()).isEqualTo(ActedBy.SYSTEM);
         assertThat(dossier.certificateExpiredOn()).isEqualTo(LocalDate.of(2029, 3, 1));
         assertThat(dossier.state()).isEqualTo(M1DossierState.EXPIRED);
@@ -121,16 +127,12 @@ class M1DossierTest {
 
     @Test
     void theLastValidDayIsABelgianDay() {
-        M1Dossier dossier = draft();
-        dossier.submit(CE, ALICE, T0);
-        dossier.startReview(FIONA, T0);
-        dossier.approve("fine", FIONA, T0);
-        Actor job = Actor.system("m1-ce-service");
+        M1Dossier dossier = granted();
         // 23:30 in Brussels on the certificate's last valid day: still valid.
-        assertThatThrownBy(() -> dossier.expireLapsed(job, Instant.parse("2029-03-01T22:30:00Z")))
+        assertThatThrownBy(() -> dossier.expireLapsed(JOB, Instant.parse("2029-03-01T22:30:00Z")))
                 .isInstanceOf(StateConflictException.class);
         // 00:30 in Brussels the next day, while it is still 1 March in UTC: lapsed.
-        dossier.expireLapsed(job, Instant.parse("2029-03-01T23:30:00Z"));
+        dossier.expireLapsed(JOB, Instant.parse("2029-03-01T23:30:00Z"));
         assertThat(dossier.state()).isEqualTo(M1DossierState.EXPIRED);
     }
 }
