@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import be.mhealth.pyramid.events.RegistryEvents;
@@ -51,29 +57,51 @@ class AppCopyArrivalTest {
     @Inject
     DataSource dataSource;
 
-    /** Connections of this database that sit in an open transaction without running a statement. */
-    private int idleInTransaction() throws Exception {
+    /** The wait's look-up of the app copy ({@code AppCopyRepository.holds}) as Hibernate sends it. */
+    private static final String LOOK_UP = "select %effective_level from app_copy %";
+
+    /** The state of each connection whose last statement was the wait's look-up, sent after {@code since}. */
+    private List<String> lookUpStates(OffsetDateTime since) throws Exception {
+        List<String> states = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select state from pg_stat_activity where datname = current_database() and query like ? "
+                        + "and query_start > ?")) {
+            s.setString(1, LOOK_UP);
+            s.setObject(2, since);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    states.add(r.getString(1));
+                }
+            }
+        }
+        return states;
+    }
+
+    private OffsetDateTime databaseNow() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("select count(*) from pg_stat_activity where datname = current_database() "
-                        + "and state like 'idle in transaction%'")) {
+                ResultSet r = s.executeQuery("select clock_timestamp()")) {
             r.next();
-            return r.getInt(1);
+            return r.getObject(1, OffsetDateTime.class);
         }
     }
 
     @Test
     void aCreationWaitsForTheAppOutsideAnyTransaction() throws Exception {
         UUID appId = UUID.randomUUID();
+        OffsetDateTime sent = databaseNow();
         CompletableFuture<Integer> created = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
                 .body(data.body(appId)).when().post("/api/v1/m1/dossiers").then().extract().statusCode());
-        Thread.sleep(500);
+        // The request is waiting once its look-ups reach the database (the client may take a while to send it).
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !lookUpStates(sent).isEmpty());
         assertThat(created).as("still waiting for the app").isNotDone();
-        int held = 0;
+        // A look-up inside a transaction would leave its connection "idle in transaction" between two looks.
+        List<String> states = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            held = Math.max(held, idleInTransaction());
+            states.addAll(lookUpStates(sent));
             Thread.sleep(20);
         }
-        assertThat(held).as("connections held in a transaction while the request waits").isZero();
+        assertThat(states).as("connections of the waiting request").isNotEmpty()
+                .noneMatch(state -> state.startsWith("idle in transaction"));
 
         TopicReader.publish(UUID.randomUUID().toString(), new RegistryEvents.AppRegistered(appId, Actors.MEDISOFT,
                 Map.of("en", "Fresh app"), "DIABETES", null, Instant.now()));
