@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -105,6 +107,32 @@ public class Fixtures {
 
     public void sql(String statement) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
+    }
+
+    /** Pauses the subscription directly, so that the service's own worker leaves its deliveries alone. */
+    public UUID paused(Subscribed subscribed) {
+        sql("update subscription set status = 'PAUSED', paused_at = now(), paused_by = 'fixture' where id = '"
+                + subscribed.id() + "'");
+        return subscribed.id();
+    }
+
+    /** Transactions of this database waiting for a lock (a row lock or an advisory lock). */
+    public long transactionsWaitingForALock() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                        + "and datname = current_database()").getSingleResult()).longValue());
+    }
+
+    /** Waits (up to 10 s) for another thread's transaction to get where {@code latch} is counted down. */
+    public static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other transaction did not get there");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- events as their producers write them ----

@@ -129,13 +129,9 @@ public final class Receiver implements AutoCloseable {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
-    /**
-     * Waits (up to 60 s) until {@code path} got {@code count} requests matching {@code match}; returns them all. Right
-     * after a test profile restarts the service, some partitions can wait ~30 s for the consumer group to hand them
-     * over from the stopped instance (seen once in CI), so 30 s was not enough.
-     */
+    /** Waits (up to 30 s) until {@code path} got {@code count} requests matching {@code match}; returns them all. */
     public List<Request> await(String path, int count, Predicate<Request> match) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> requests(path).stream().filter(match).count() >= count);
         return requests(path).stream().filter(match).toList();
     }

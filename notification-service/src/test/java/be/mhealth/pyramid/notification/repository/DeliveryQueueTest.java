@@ -92,7 +92,7 @@ class DeliveryQueueTest {
                 em.createNativeQuery("select id from subscription where id = ?1 for update")
                         .setParameter(1, subscription).getResultList();
                 apiHoldsTheSubscription.countDown();
-                await(workerWaits);
+                Fixtures.await(workerWaits);
                 em.createNativeQuery("delete from subscription where id = ?1").setParameter(1, subscription)
                         .executeUpdate();
             }));
@@ -101,7 +101,8 @@ class DeliveryQueueTest {
             // would wait for it while it waits for the subscription: PostgreSQL would abort one of the two.
             Future<OffsetDateTime> worker = threads.submit(() -> QuarkusTransaction.requiringNew()
                     .call(() -> queue.failed(delivery, 500, "HTTP 500", now, now.plusSeconds(30))));
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> transactionsWaitingForALock() >= 1);
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> fixtures.transactionsWaitingForALock() >= 1);
             workerWaits.countDown();
 
             api.get(20, TimeUnit.SECONDS);
@@ -113,10 +114,8 @@ class DeliveryQueueTest {
     }
 
     private UUID pausedSubscription() {
-        UUID id = fixtures.subscribe(MEDISOFT, "https://hooks.example.com/pyramid", "registry.app.registered").id();
-        fixtures.sql("update subscription set status = 'PAUSED', paused_at = now(), paused_by = 'fixture' "
-                + "where id = '" + id + "'");
-        return id;
+        return fixtures.paused(fixtures.subscribe(MEDISOFT, "https://hooks.example.com/pyramid",
+                "registry.app.registered"));
     }
 
     private UUID queued(UUID subscription) {
@@ -137,22 +136,5 @@ class DeliveryQueueTest {
         return since == null ? null : since instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC)
                 : since instanceof java.sql.Timestamp t ? t.toInstant().atOffset(java.time.ZoneOffset.UTC)
                 : (OffsetDateTime) since;
-    }
-
-    private long transactionsWaitingForALock() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                        + "and datname = current_database()").getSingleResult()).longValue());
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the other transaction did not get there");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
