@@ -4,13 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import be.mhealth.pyramid.events.RegistryEvents;
 import be.mhealth.pyramid.support.projection.AppCopyArrival;
+import be.mhealth.pyramid.support.projection.AppCopyRepository;
+import be.mhealth.pyramid.testing.AppCopyLookUps;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import be.mhealth.pyramid.testing.TopicReader;
@@ -55,56 +52,35 @@ class AppCopyArrivalTest {
     AppCopyArrival arrival;
 
     @Inject
+    AppCopyRepository apps;
+
+    @Inject
     DataSource dataSource;
-
-    /** The wait's look-up of the app copy ({@code AppCopyRepository.holds}) as Hibernate sends it. */
-    private static final String LOOK_UP = "select %effective_level from app_copy %";
-
-    /** The state of each connection whose last statement was the wait's look-up, sent after {@code since}. */
-    private List<String> lookUpStates(OffsetDateTime since) throws Exception {
-        List<String> states = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select state from pg_stat_activity where datname = current_database() and query like ? "
-                        + "and query_start > ?")) {
-            s.setString(1, LOOK_UP);
-            s.setObject(2, since);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    states.add(r.getString(1));
-                }
-            }
-        }
-        return states;
-    }
-
-    private OffsetDateTime databaseNow() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("select clock_timestamp()")) {
-            r.next();
-            return r.getObject(1, OffsetDateTime.class);
-        }
-    }
 
     @Test
     void aCreationWaitsForTheAppOutsideAnyTransaction() throws Exception {
+        // The copy's consumer is at work (its partitions assigned) before the request's bounded wait begins.
+        UUID earlier = registered(UUID.randomUUID());
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> apps.holds(earlier, null)));
         UUID appId = UUID.randomUUID();
-        OffsetDateTime sent = databaseNow();
-        CompletableFuture<Integer> created = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
-                .body(data.body(appId)).when().post("/api/v1/m1/dossiers").then().extract().statusCode());
-        // The request is waiting once its look-ups reach the database (the client may take a while to send it).
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !lookUpStates(sent).isEmpty());
-        assertThat(created).as("still waiting for the app").isNotDone();
-        // A look-up inside a transaction would leave its connection "idle in transaction" between two looks.
         List<String> states = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            states.addAll(lookUpStates(sent));
-            Thread.sleep(20);
+        CompletableFuture<Integer> created;
+        try (AppCopyLookUps lookUps = AppCopyLookUps.from(dataSource)) {
+            created = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
+                    .body(data.body(appId)).when().post("/api/v1/m1/dossiers").then().extract().statusCode());
+            lookUps.awaitFirst();
+            assertThat(created).as("still waiting for the app").isNotDone();
+            // A look-up inside a transaction would leave its connection "idle in transaction" between two looks.
+            for (int i = 0; i < 10; i++) {
+                states.addAll(lookUps.states());
+                Thread.sleep(20);
+            }
         }
         assertThat(states).as("connections of the waiting request").isNotEmpty()
                 .noneMatch(state -> state.startsWith("idle in transaction"));
 
-        TopicReader.publish(UUID.randomUUID().toString(), new RegistryEvents.AppRegistered(appId, Actors.MEDISOFT,
-                Map.of("en", "Fresh app"), "DIABETES", null, Instant.now()));
+        registered(appId);
         assertThat(created.get()).isEqualTo(201);
     }
 
@@ -112,5 +88,12 @@ class AppCopyArrivalTest {
     void theWaitRefusesToRunInsideATransaction() {
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> arrival.await(UUID.randomUUID(), null)))
                 .isInstanceOf(TransactionalException.class);
+    }
+
+    /** The registry's event for a new app, as the registry publishes it. */
+    private static UUID registered(UUID appId) {
+        TopicReader.publish(UUID.randomUUID().toString(), new RegistryEvents.AppRegistered(appId, Actors.MEDISOFT,
+                Map.of("en", "Fresh app"), "DIABETES", null, Instant.now()));
+        return appId;
     }
 }

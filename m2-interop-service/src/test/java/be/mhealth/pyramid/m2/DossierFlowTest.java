@@ -14,9 +14,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 
 import be.mhealth.pyramid.events.Level;
+import be.mhealth.pyramid.testing.AppCopyLookUps;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -26,6 +29,7 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 
 /** The vendor's side: the rule table, the level check, ownership, edits with ETags, idempotency. */
 @QuarkusTest
@@ -34,6 +38,9 @@ import io.restassured.response.Response;
 @TestSecurity(user = "alice", roles = "vendor")
 @OidcSecurity(claims = @Claim(key = "organization", value = "medisoft"))
 class DossierFlowTest extends M2Fixtures {
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void eachAnswerPatternRequiresItsCriteria() {
@@ -108,9 +115,12 @@ class DossierFlowTest extends M2Fixtures {
     @Test
     void openingWaitsForTheLevelToReachTheLocalCopy() throws Exception {
         UUID appId = registeredApp("medisoft", null);
-        CompletableFuture<Integer> created = CompletableFuture.supplyAsync(
-                () -> create(appId, answers(true, false, false, false, false)).extract().statusCode());
-        Thread.sleep(500);
+        CompletableFuture<Integer> created;
+        try (AppCopyLookUps lookUps = AppCopyLookUps.from(dataSource)) {
+            created = CompletableFuture.supplyAsync(
+                    () -> create(appId, answers(true, false, false, false, false)).extract().statusCode());
+            lookUps.awaitFirst();
+        }
         assertThat(created).as("still waiting for M1 in the copy").isNotDone();
 
         changeLevel(appId, "medisoft", null, Level.M1);

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import javax.sql.DataSource;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import be.mhealth.pyramid.events.Level;
 import be.mhealth.pyramid.m3.Actors;
 import be.mhealth.pyramid.m3.M3Fixtures;
+import be.mhealth.pyramid.testing.AppCopyLookUps;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -40,6 +43,9 @@ class DossierApiTest {
 
     @Inject
     Actors actors;
+
+    @Inject
+    DataSource dataSource;
 
     @AfterEach
     void anonymousAgain() {
@@ -97,10 +103,12 @@ class DossierApiTest {
     void openingWaitsForTheLevelToReachTheLocalCopy() throws Exception {
         UUID appId = fixture.app("medisoft", Level.M1);
         actors.alice();
-        CompletableFuture<Integer> created = CompletableFuture.supplyAsync(() -> given()
-                .contentType(ContentType.JSON).body(M3Fixtures.request(appId)).post(DOSSIERS).then().extract()
-                .statusCode());
-        Thread.sleep(500);
+        CompletableFuture<Integer> created;
+        try (AppCopyLookUps lookUps = AppCopyLookUps.from(dataSource)) {
+            created = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
+                    .body(M3Fixtures.request(appId)).post(DOSSIERS).then().extract().statusCode());
+            lookUps.awaitFirst();
+        }
         assertThat(created).as("still waiting for M2 in the copy").isNotDone();
 
         fixture.levelChanged(appId, "medisoft", Level.M1, Level.M2);
