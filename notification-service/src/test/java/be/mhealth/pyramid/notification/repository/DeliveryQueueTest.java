@@ -18,9 +18,14 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import be.mhealth.pyramid.events.AppEvent;
+import be.mhealth.pyramid.events.EventEnvelope;
+import be.mhealth.pyramid.events.EventType;
 import be.mhealth.pyramid.notification.Fixtures;
 import be.mhealth.pyramid.notification.domain.Audience;
+import be.mhealth.pyramid.notification.domain.Delivery;
 import be.mhealth.pyramid.notification.domain.DeliveryStatus;
+import be.mhealth.pyramid.notification.service.EventFanOut;
 import be.mhealth.pyramid.testing.KafkaResource;
 import be.mhealth.pyramid.testing.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,9 +33,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The queue's writes on real PostgreSQL: an attempt's outcome and the subscription's run of failures, and the lock
- * order that keeps the worker and the API from deadlocking (both take the subscription's row before its deliveries').
- * The subscriptions here are paused, so that the service's own worker leaves their deliveries alone.
+ * The queue's writes on real PostgreSQL: an attempt's outcome and the subscription's run of failures, the lock order
+ * that keeps the worker and the API from deadlocking (both take the subscription's row before its deliveries'), and a
+ * decision held for an app not known yet while the other topic's consumer handles that app's registration (both take
+ * the app's lock in {@link EventFanOut}). The subscriptions here are paused, so that the service's own worker leaves
+ * their deliveries alone.
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
@@ -41,6 +48,9 @@ class DeliveryQueueTest {
 
     @Inject
     DeliveryQueue queue;
+
+    @Inject
+    EventFanOut fanOut;
 
     @Inject
     EntityManager em;
@@ -113,6 +123,39 @@ class DeliveryQueueTest {
         }
     }
 
+    @Test
+    void aDecisionHeldWhileItsAppsRegistrationIsHandledReachesTheVendor() throws Exception {
+        UUID subscription = fixtures.paused(fixtures.subscribe(MEDISOFT,
+                "https://hooks.example.com/pyramid", "registry.app.registered", "m1.granted"));
+        UUID app = UUID.randomUUID();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch decisionHeld = new CountDownLatch(1);
+            CountDownLatch commitDecision = new CountDownLatch(1);
+            // The decisions' consumer: the app's owner is not known yet, so the decision is held (not yet committed).
+            Future<?> decision = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                fanOut.apply(envelope(Fixtures.m1Granted(app)));
+                decisionHeld.countDown();
+                Fixtures.await(commitDecision);
+            }));
+            Fixtures.await(decisionHeld);
+            // The registry's consumer meanwhile. Were it not to wait for the decision's transaction, it would release
+            // no held event (the hold is not committed) and the decision would stay held for good.
+            Future<?> registration = threads.submit(() -> QuarkusTransaction.requiringNew()
+                    .run(() -> fanOut.apply(envelope(Fixtures.registered(app, "medisoft")))));
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> registration.isDone() || fixtures.transactionsWaitingForALock() >= 1);
+            commitDecision.countDown();
+            decision.get(20, TimeUnit.SECONDS);
+            registration.get(20, TimeUnit.SECONDS);
+
+            assertThat(fixtures.deliveries(subscription)).extracting(Delivery::eventType)
+                    .containsExactly("registry.app.registered", "m1.granted");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     private UUID pausedSubscription() {
         return fixtures.paused(fixtures.subscribe(MEDISOFT, "https://hooks.example.com/pyramid",
                 "registry.app.registered"));
@@ -136,5 +179,11 @@ class DeliveryQueueTest {
         return since == null ? null : since instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC)
                 : since instanceof java.sql.Timestamp t ? t.toInstant().atOffset(java.time.ZoneOffset.UTC)
                 : (OffsetDateTime) since;
+    }
+
+    private static EventEnvelope<AppEvent> envelope(AppEvent payload) {
+        EventType type = EventType.of(payload);
+        return new EventEnvelope<>(UUID.randomUUID().toString(), type, type.topic().source(),
+                payload.appId().toString(), OffsetDateTime.now(), payload);
     }
 }
