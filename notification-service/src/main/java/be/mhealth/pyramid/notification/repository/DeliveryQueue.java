@@ -93,6 +93,16 @@ public class DeliveryQueue {
         return id;
     }
 
+    /**
+     * Serializes, until commit, the transactions that look up the app's owner, hold its events or release them: the
+     * registry's and the levels' consumers may handle the same app at the same moment.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockApp(UUID appId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('notification.app-owner'), hashtext(?1))")
+                .setParameter(1, appId.toString()).getSingleResult();
+    }
+
     /** Keeps a decision event whose app's owner is not known yet. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void hold(UUID appId, String eventId, String type, String body, OffsetDateTime now) {

@@ -37,9 +37,9 @@ import be.mhealth.pyramid.support.projection.AppCopyUpdater;
  * does not know yet is held and queued for the vendor when the app's registry event arrives.
  * <p>
  * The registry's events and the levels' decisions arrive on different topics, so two consumers can handle an app's
- * registration and its decision at the same moment. Both take the app's lock first ({@link #lockApp}): otherwise the
- * decision could find no owner while the registration, not seeing the still uncommitted hold, released nothing, and
- * the decision would stay held.
+ * registration and its decision at the same moment. Both take the app's lock first ({@link DeliveryQueue#lockApp}):
+ * otherwise the decision could find no owner while the registration, not seeing the still uncommitted hold, released
+ * nothing, and the decision would stay held.
  */
 @ApplicationScoped
 public class EventFanOut {
@@ -81,7 +81,7 @@ public class EventFanOut {
         AppEvent payload = event.data();
         UUID appId = payload.appId();
         if (type.topic() == Topic.REGISTRY_APPS) {
-            lockApp(appId);
+            queue.lockApp(appId);
             appCopies.apply(event);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -108,12 +108,6 @@ public class EventFanOut {
         }
     }
 
-    /** Serializes, until commit, the transactions that look up the app's owner or hold or release its events. */
-    private void lockApp(UUID appId) {
-        apps.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1), hashtext(?2))")
-                .setParameter(1, "notification.app-owner").setParameter(2, appId.toString()).getSingleResult();
-    }
-
     /** The app's vendor organization: from the event when it carries it, else from the local app copy. */
     private String organizationOf(AppEvent payload) {
         return switch (payload) {
@@ -124,7 +118,7 @@ public class EventFanOut {
             case AppWithdrawnFromMarket e -> e.organizationId();
             case DossierStateChanged e -> e.organizationId();
             default -> {
-                lockApp(payload.appId());
+                queue.lockApp(payload.appId());
                 AppCopy app = apps.findById(payload.appId());
                 yield app == null ? null : app.organizationId;
             }
